@@ -1,0 +1,53 @@
+"""Template tags shared by every app: dates, years, navigation and the language switcher."""
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from iad_site import dates, i18n
+
+register = template.Library()
+
+
+@register.filter
+def display_date(value, precision=dates.DatePrecision.DAY):
+    """{{ city.established_on|display_date:city.established_precision }}"""
+    return dates.format_date(value, precision)
+
+
+@register.filter
+def display_year(year):
+    """{{ network.founded_year|display_year }}: a Common Era year shown in the reader's era."""
+    return dates.display_year(year)
+
+
+MAIN_NAV = [
+    ("pages:home", _("Home")),
+    ("relations:city_list", _("Sister cities")),
+    ("relations:network_list", _("City networks")),
+    ("relations:embassy_list", _("Embassies")),
+    ("pages:plan_list", _("Plans")),
+    ("pages:office", _("The office")),
+]
+
+
+@register.inclusion_tag("includes/_nav.html", takes_context=True)
+def main_nav(context):
+    path = context["request"].path
+    home = reverse("pages:home")
+    items = []
+    for name, label in MAIN_NAV:
+        url = reverse(name)
+        is_current = path == url if url == home else path.startswith(url)
+        items.append({"url": url, "label": label, "is_current": is_current})
+    return {"items": items}
+
+
+@register.inclusion_tag("includes/_language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"languages": i18n.alternates(context["request"])}
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    return i18n.alternates(context["request"])

@@ -1,0 +1,23 @@
+"""The site's URLs: public pages under a language prefix (/th/, /en/), everything else without one."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from iad_site.views import health
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
+    path("", include("relations.urls")),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,80 @@
+"""Site-wide behaviour every visitor meets: languages, the page frame, error pages, configuration."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_public_page_answers_with_one_h1_and_its_language(client, public_path, language):
+    response = client.get(public_path)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert f'<html lang="{language}">' in html
+
+
+def test_language_switcher_links_to_the_same_page_in_the_other_language(client):
+    response = client.get("/th/sister-cities/?country=JP")
+
+    assert 'href="/en/sister-cities/?country=JP" hreflang="en" lang="en"' in response.content.decode()
+
+
+def test_root_sends_an_english_browser_to_english(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+def test_root_sends_other_browsers_to_thai(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+
+    assert response["Location"] == "/th/"
+
+
+def test_unknown_url_gets_a_not_found_page_in_thai(client):
+    response = client.get("/th/no-such-page/")
+
+    assert response.status_code == 404
+    assert "ไม่พบหน้าที่คุณต้องการ" in response.content.decode()
+
+
+def test_unknown_url_gets_a_not_found_page_in_english(client):
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_thai_pages_show_thai_navigation(client):
+    html = client.get("/th/").content.decode()
+
+    assert "ข้ามไปยังเนื้อหาหลัก" in html
+    assert "เมืองพี่เมืองน้อง" in html
+
+
+def test_no_model_change_lacks_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_production_settings_refuse_to_start_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    env["DJANGO_SETTINGS_MODULE"] = "iad_site.settings.prod"
+    env["ALLOWED_HOSTS"] = "example.org"
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
