@@ -72,9 +72,7 @@ def test_production_settings_refuse_to_start_without_secret_key():
     env["DJANGO_SETTINGS_MODULE"] = "iad_site.settings.prod"
     env["ALLOWED_HOSTS"] = "example.org"
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr

@@ -10,17 +10,14 @@ def required(name):
     value = env(name)
     if not value:
         raise ImproperlyConfigured(
-            f"The environment variable {name} is not set; production refuses to start without it "
-            "(see .env.example)."
+            f"The environment variable {name} is not set; production refuses to start without it (see .env.example)."
         )
     return value
 
 
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required("ALLOWED_HOSTS").split(",") if host.strip()]
-CSRF_TRUSTED_ORIGINS = [
-    origin.strip() for origin in env("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
-]
+CSRF_TRUSTED_ORIGINS = [origin.strip() for origin in env("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()]
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
