@@ -1,7 +1,11 @@
 """Template tags shared by every app: dates, years, navigation and the language switcher."""
 
+import nh3
 from django import template
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from iad_site import dates, i18n
@@ -51,3 +55,32 @@ def language_switcher(context):
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
     return i18n.alternates(context["request"])
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="th"` where an English page shows Thai text because no English was written yet.
+
+    The site's policy for missing English: show the Thai text (modeltranslation's fallback), marked
+    with its language so screen readers pronounce it correctly. Usage: <p{% lang_attr city "profile" %}>
+    """
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or getattr(obj, f"{field}_{language}", None):
+        return ""
+    return (
+        mark_safe(f' lang="{settings.LANGUAGE_CODE}"')
+        if getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None)
+        else ""
+    )
+
+
+@register.simple_tag
+def is_fallback(obj, field):
+    """True where the active language has no text for this field and the Thai text is shown instead."""
+    return bool(lang_attr(obj, field))
+
+
+@register.filter
+def clean_html(value):
+    """HTML typed by staff, stripped of scripts, event handlers and anything else not on nh3's safe list."""
+    return mark_safe(nh3.clean(value or ""))
