@@ -83,12 +83,17 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Day-first date input in English too (iad_site/formats/en), so 28/08/1995 means the same in both admins.
+FORMAT_MODULE_PATH = ["iad_site.formats"]
 TIME_ZONE = "Asia/Bangkok"
 USE_TZ = True
 
 # Content written only in Thai is shown on English pages rather than left blank (marked lang="th").
 MODELTRANSLATION_DEFAULT_LANGUAGE = "th"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("th",)
+# The admin's language tabs need jQuery UI; served from our own static files so they work on an
+# intranet with no access to public CDNs (the library's default).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
