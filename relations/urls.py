@@ -1,10 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "relations"
 
 urlpatterns = [
-    path("sister-cities/", TemplateView.as_view(template_name="relations/city_list.html"), name="city_list"),
-    path("networks/", TemplateView.as_view(template_name="relations/network_list.html"), name="network_list"),
-    path("embassies/", TemplateView.as_view(template_name="relations/embassy_list.html"), name="embassy_list"),
+    path("sister-cities/", views.CityListView.as_view(), name="city_list"),
+    path("sister-cities/<slug:slug>/", views.CityDetailView.as_view(), name="city_detail"),
+    path("networks/", views.NetworkListView.as_view(), name="network_list"),
+    path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network_detail"),
+    path("embassies/", views.EmbassyListView.as_view(), name="embassy_list"),
 ]

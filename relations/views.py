@@ -1,0 +1,74 @@
+"""Public pages of partners abroad: thin views over the named queryset methods in models.py."""
+
+from django.db.models import Prefetch
+from django.utils import translation
+from django.views.generic import DetailView, ListView
+
+from iad_site.views import PublishedOrPreviewMixin
+
+from .forms import DirectoryFilterForm
+from .models import Activity, CityNetwork, Embassy, SisterCity
+
+
+def published_activities():
+    return Prefetch("activities", queryset=Activity.objects.published().order_by("-happened_on", "-pk"))
+
+
+class CityListView(ListView):
+    template_name = "relations/city_list.html"
+    context_object_name = "cities"
+
+    def get_queryset(self):
+        published = SisterCity.objects.published()
+        self.form = DirectoryFilterForm(self.request.GET or None, countries=published.countries())
+        return self.form.filter(published.for_directory(), translation.get_language())
+
+    def get_context_data(self, **kwargs):
+        published = SisterCity.objects.published()
+        return super().get_context_data(
+            form=self.form,
+            total_cities=published.count(),
+            total_countries=published.country_count(),
+            is_filtered=self.form.is_bound and any(self.form.data.get(f) for f in ("country", "relationship")),
+            **kwargs,
+        )
+
+
+class CityDetailView(PublishedOrPreviewMixin, DetailView):
+    model = SisterCity
+    template_name = "relations/city_detail.html"
+    context_object_name = "city"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("country")
+            .prefetch_related("links", "agreements", published_activities())
+        )
+
+
+class NetworkListView(ListView):
+    template_name = "relations/network_list.html"
+    context_object_name = "networks"
+
+    def get_queryset(self):
+        return CityNetwork.objects.published().for_directory()
+
+
+class NetworkDetailView(PublishedOrPreviewMixin, DetailView):
+    model = CityNetwork
+    template_name = "relations/network_detail.html"
+    context_object_name = "network"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(published_activities())
+
+
+class EmbassyListView(ListView):
+    template_name = "relations/embassy_list.html"
+    context_object_name = "embassies"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return Embassy.objects.published().for_directory()
