@@ -8,7 +8,8 @@ from django.urls import include, path
 from iad_site.views import health
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # The staff admin, at ADMIN_URL ("admin/" unless the environment moves it).
+    path(settings.ADMIN_URL, admin.site.urls),
     path("health/", health, name="health"),
 ]
 
