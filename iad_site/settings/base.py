@@ -36,6 +36,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "iad_site.middleware.SecurityHeadersMiddleware",
+    # Before sessions: answers anonymous visitors from the page cache without touching the database.
+    "iad_site.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,7 +115,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory (one per process) unless REDIS_URL names a Redis server that every app server shares.
+if env("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages for anonymous visitors, dropped on any staff edit (iad_site/cache.py).
+PAGE_CACHE_ENABLED = env("PAGE_CACHE", "on").strip().lower() not in {"0", "off", "false", "no"}
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 
 # The office's public accounts, shown in the footer and on the home page.
 OFFICE_FACEBOOK_URL = "https://www.facebook.com/bangkokiad"
