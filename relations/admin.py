@@ -1,0 +1,94 @@
+"""Staff editing of partners abroad. Language tabs (Thai, English) come from modeltranslation."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
+
+
+class CityLinkInline(TranslationTabularInline):
+    model = CityLink
+    extra = 0
+
+
+class AgreementInline(TranslationTabularInline):
+    model = Agreement
+    extra = 0
+
+
+class ActivityInline(TranslationStackedInline):
+    model = Activity
+    extra = 0
+    fields = ("title", "happened_on", "summary", "photo", "photo_alt", "is_published")
+
+
+class CityActivityInline(ActivityInline):
+    fk_name = "city"
+
+
+class NetworkActivityInline(ActivityInline):
+    fk_name = "network"
+
+
+@admin.register(Country)
+class CountryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "iso_code")
+    search_fields = ("name_th", "name_en", "iso_code")
+
+
+@admin.register(SisterCity)
+class SisterCityAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "country", "relationship", "established_on", "established_precision", "is_published")
+    list_filter = ("is_published", "relationship", "established_precision", "country")
+    search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "slug")
+    list_select_related = ("country",)
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("country",)
+    inlines = (CityLinkInline, AgreementInline, CityActivityInline)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "country", "relationship", "is_published", "sort_order")}),
+        (_("Since when"), {"fields": ("established_on", "established_precision")}),
+        (_("About the city"), {"fields": ("profile", "photo", "photo_alt", "website")}),
+        (_("Location"), {"fields": ("latitude", "longitude")}),
+    )
+
+
+@admin.register(CityNetwork)
+class CityNetworkAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "acronym", "founded_year", "is_published")
+    list_filter = ("is_published",)
+    search_fields = ("name_th", "name_en", "acronym")
+    prepopulated_fields = {"slug": ("acronym",)}
+    inlines = (NetworkActivityInline,)
+    fields = (
+        "name",
+        "acronym",
+        "slug",
+        "is_published",
+        "sort_order",
+        "description",
+        "founded_year",
+        "website",
+        "secretariat",
+        "membership",
+    )
+
+
+@admin.register(Activity)
+class ActivityAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "happened_on", "city", "network", "is_published")
+    list_filter = ("is_published", "city", "network")
+    search_fields = ("title_th", "title_en", "summary_th", "summary_en")
+    list_select_related = ("city", "network")
+    date_hierarchy = "happened_on"
+    autocomplete_fields = ("city", "network")
+
+
+@admin.register(Embassy)
+class EmbassyAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "country", "phone", "email", "is_published")
+    list_filter = ("is_published",)
+    search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "country__iso_code")
+    list_select_related = ("country",)
+    autocomplete_fields = ("country",)
