@@ -1,11 +1,15 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "pages"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
-    path("plans/", TemplateView.as_view(template_name="pages/plan_list.html"), name="plan_list"),
-    path("office/", TemplateView.as_view(template_name="pages/office.html"), name="office"),
-    path("page/<slug:slug>/", TemplateView.as_view(template_name="pages/static_page.html"), name="static_page"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("plans/", views.PlanListView.as_view(), name="plan_list"),
+    path("plans/<slug:slug>/", views.PlanDetailView.as_view(), name="plan_detail"),
+    path("office/", views.OfficeView.as_view(), name="office"),
+    path("office/history/", views.HistoryView.as_view(), name="history"),
+    path("office/structure/", views.StructureView.as_view(), name="structure"),
+    path("page/<slug:slug>/", views.StaticPageView.as_view(), name="static_page"),
 ]

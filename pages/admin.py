@@ -1,0 +1,134 @@
+"""Admin for the office's own pages: one tab per language on every translated form."""
+
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from .models import (
+    HomePage,
+    Milestone,
+    MilestoneUnit,
+    OfficeDuty,
+    OfficeUnit,
+    OrganisationChart,
+    Plan,
+    PlanDocument,
+    PlanProject,
+    StaticPage,
+)
+
+AUDIT_FIELDSET = (_("Record"), {"fields": ("updated_at",), "classes": ("collapse",)})
+
+
+@admin.register(HomePage)
+class HomePageAdmin(TabbedTranslationAdmin):
+    """A single set of texts: the list goes straight to it, and a second one cannot be added."""
+
+    list_display = ("__str__", "updated_at")
+    readonly_fields = ("updated_at",)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not HomePage.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        home = HomePage.current()
+        if home is not None:
+            return redirect(reverse("admin:pages_homepage_change", args=[home.pk]))
+        return super().changelist_view(request, extra_context)
+
+
+class MilestoneUnitInline(TranslationStackedInline):
+    model = MilestoneUnit
+    extra = 0
+    fields = ("name", "duties", "sort_order")
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "happened_on", "is_published", "sort_order", "updated_at")
+    list_editable = ("sort_order",)
+    list_filter = ("is_published", "date_precision")
+    search_fields = ("title_th", "title_en", "summary_th", "summary_en")
+    date_hierarchy = "happened_on"
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (None, {"fields": ("title", "happened_on", "date_precision", "summary")}),
+        (_("Publishing"), {"fields": ("is_published", "sort_order")}),
+        AUDIT_FIELDSET,
+    )
+    inlines = [MilestoneUnitInline]
+
+
+@admin.register(OfficeUnit)
+class OfficeUnitAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "is_published", "sort_order", "updated_at")
+    list_editable = ("sort_order",)
+    list_filter = ("is_published",)
+    search_fields = ("name_th", "name_en", "duties_th", "duties_en")
+    readonly_fields = ("updated_at",)
+
+
+@admin.register(OfficeDuty)
+class OfficeDutyAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "is_published", "sort_order", "updated_at")
+    list_editable = ("sort_order",)
+    list_filter = ("is_published",)
+    search_fields = ("text_th", "text_en")
+    readonly_fields = ("updated_at",)
+
+
+@admin.register(OrganisationChart)
+class OrganisationChartAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "has_image", "is_published", "sort_order", "updated_at")
+    list_filter = ("is_published",)
+    search_fields = ("title_th", "title_en", "alt_text_th", "alt_text_en")
+    readonly_fields = ("updated_at",)
+
+    @admin.display(boolean=True, description=_("image uploaded"))
+    def has_image(self, chart):
+        return bool(chart.image)
+
+
+class PlanProjectInline(TranslationTabularInline):
+    model = PlanProject
+    extra = 0
+    fields = ("title", "description", "sort_order")
+
+
+class PlanDocumentInline(TranslationTabularInline):
+    model = PlanDocument
+    extra = 0
+    fields = ("title", "file", "sort_order")
+
+
+@admin.register(Plan)
+class PlanAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "kind", "fiscal_year", "is_published", "updated_at")
+    list_filter = ("kind", "fiscal_year", "is_published")
+    search_fields = ("title_th", "title_en", "summary_th", "summary_en", "projects__title_th", "projects__title_en")
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "fiscal_year", "last_fiscal_year", "summary")}),
+        (_("Publishing"), {"fields": ("is_published", "sort_order")}),
+        AUDIT_FIELDSET,
+    )
+    inlines = [PlanProjectInline, PlanDocumentInline]
+
+
+@admin.register(StaticPage)
+class StaticPageAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "slug", "is_published", "updated_at")
+    list_filter = ("is_published",)
+    search_fields = ("title_th", "title_en", "body_th", "body_en", "slug")
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "body")}),
+        (_("Publishing"), {"fields": ("is_published", "sort_order")}),
+        AUDIT_FIELDSET,
+    )

@@ -1,0 +1,367 @@
+"""The office's own story: the home page's texts, its history, its structure, its plans and its static pages.
+
+Translated fields are registered in translation.py; dates are stored in the Common Era and shown through
+iad_site.dates; fiscal years are stored in the Buddhist Era, as the office writes them.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from iad_site.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
+from iad_site.models import Publishable, PublishableQuerySet
+from iad_site.validators import reject_buddhist_era_year
+
+# Fiscal years are typed in the Buddhist Era; anything outside this range is a Common Era year or a typo.
+EARLIEST_FISCAL_YEAR_BE = 2400
+LATEST_FISCAL_YEAR_BE = 2700
+
+fiscal_year_validators = [
+    MinValueValidator(EARLIEST_FISCAL_YEAR_BE, _("Enter the fiscal year in the Buddhist Era, e.g. 2556, not 2013.")),
+    MaxValueValidator(LATEST_FISCAL_YEAR_BE),
+]
+
+
+def fiscal_year_label(first, last=None):
+    """'ปีงบประมาณ 2556 (ตุลาคม 2555 – กันยายน 2556)' / 'Fiscal year 2013 (October 2012 – September 2013)'.
+
+    Fiscal years are stored in the Buddhist Era; the label counts years as the reader does.
+    """
+    start_year, end_year = fiscal_year_bounds(first)
+    if last and last != first:
+        end_year = fiscal_year_bounds(last)[1]
+    params = {
+        "first": display_year(fiscal_year_bounds(first)[1]),
+        "last": display_year(end_year),
+        "start": format_date(datetime.date(start_year, 10, 1), DatePrecision.MONTH),
+        "end": format_date(datetime.date(end_year, 9, 30), DatePrecision.MONTH),
+    }
+    if last and last != first:
+        return _("Fiscal years %(first)s–%(last)s (%(start)s – %(end)s)") % params
+    return _("Fiscal year %(first)s (%(start)s – %(end)s)") % params
+
+
+class HomePage(models.Model):
+    """The texts at the top of the home page. There is only ever one row: the admin refuses a second."""
+
+    motto = models.TextField(_("Bangkok's motto"), help_text=_("Shown at the top of the home page, as a quotation."))
+    welcome = models.TextField(
+        _("welcome message"),
+        help_text=_("The office's greeting under the motto. A blank line starts a new paragraph."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("home page texts")
+        verbose_name_plural = _("home page texts")
+
+    def __str__(self):
+        return str(_("Home page texts"))
+
+    def get_absolute_url(self):
+        return reverse("pages:home")
+
+    def clean(self):
+        if HomePage.objects.exclude(pk=self.pk).exists():
+            raise ValidationError(_("The home page has one set of texts only. Edit the existing one instead."))
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+
+class MilestoneQuerySet(PublishableQuerySet):
+    def with_units(self):
+        return self.prefetch_related("units")
+
+
+class Milestone(Publishable):
+    """A step in the office's history: usually a resolution that changed what the office was or did."""
+
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("A short heading, e.g. 'Raised to the Foreign Affairs Division'."),
+    )
+    happened_on = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        validators=[reject_buddhist_era_year],
+        help_text=_("Type the Common Era year: 28/08/1995, not 28/08/2538. Leave empty if the date is not known."),
+    )
+    date_precision = models.CharField(
+        _("how much of the date is known"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("If only the year is known, type 1 January of that year and choose 'Year only'."),
+    )
+    summary = models.TextField(
+        _("what changed"),
+        help_text=_("The decision in the office's own words. A blank line starts a new paragraph."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Milestones are listed from the smallest number up.")
+    )
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "happened_on", "pk"]
+        verbose_name = _("history milestone")
+        verbose_name_plural = _("history milestones")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:history") + f"#milestone-{self.pk}"
+
+    def clean(self):
+        if self.happened_on is None and self.date_precision != DatePrecision.UNKNOWN:
+            self.date_precision = DatePrecision.UNKNOWN
+
+
+class MilestoneUnit(models.Model):
+    """A unit the office had after a milestone, with its duties at the time."""
+
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.CASCADE, related_name="units", verbose_name=_("milestone")
+    )
+    name = models.CharField(_("unit"), max_length=200)
+    duties = models.TextField(_("duties"), blank=True, help_text=_("What the unit was responsible for at the time."))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("unit at the time")
+        verbose_name_plural = _("units at the time")
+
+    def __str__(self):
+        return self.name
+
+
+class OfficeUnit(Publishable):
+    """One of the office's current units, shown on the structure page."""
+
+    name = models.CharField(_("unit"), max_length=200)
+    duties = models.TextField(
+        _("duties"), blank=True, help_text=_("Optional. What the unit is responsible for, shown under its name.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("current unit")
+        verbose_name_plural = _("current units")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pages:structure")
+
+
+class OfficeDuty(Publishable):
+    """One of the office's duties (อำนาจหน้าที่) as currently defined, listed in order."""
+
+    text = models.TextField(_("duty"))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("duty of the office")
+        verbose_name_plural = _("duties of the office")
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("pages:structure")
+
+
+class OrganisationChart(Publishable):
+    """An organisation chart on the structure page. Without an image only its title is listed."""
+
+    title = models.CharField(_("title"), max_length=300)
+    image = models.ImageField(
+        _("image"), upload_to="charts/", blank=True, help_text=_("Optional. A PNG or JPEG of the chart.")
+    )
+    alt_text = models.TextField(
+        _("text alternative"),
+        blank=True,
+        help_text=_("Required with an image: describe the chart's boxes and lines for people who cannot see it."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("organisation chart")
+        verbose_name_plural = _("organisation charts")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:structure")
+
+    def clean(self):
+        if self.image and not (self.alt_text_th or "").strip():
+            raise ValidationError({"alt_text_th": _("Describe the chart: an image needs a text alternative.")})
+
+
+class PlanQuerySet(PublishableQuerySet):
+    def for_list(self):
+        """What the plan list shows: each plan with its number of projects and documents, in one query."""
+        return self.annotate(
+            project_count=models.Count("projects", distinct=True),
+            document_count=models.Count("documents", distinct=True),
+        )
+
+    def with_contents(self):
+        return self.prefetch_related("projects", "documents")
+
+
+class Plan(Publishable):
+    """An annual, multi-year or monthly plan, filed under the Buddhist Era fiscal year it starts in."""
+
+    class Kind(models.TextChoices):
+        PROJECTS = "projects", _("Annual projects plan")
+        ADMINISTRATION = "administration", _("Administration plan")
+        MONTHLY = "monthly", _("Monthly operation plan")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=100,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens, from the English title, e.g. 'projects-fy2556'."),
+    )
+    kind = models.CharField(_("kind of plan"), max_length=20, choices=Kind.choices)
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year (Buddhist Era)"),
+        validators=fiscal_year_validators,
+        help_text=_("The Buddhist Era fiscal year, e.g. 2556. A plan for several years: the first one."),
+    )
+    last_fiscal_year = models.PositiveSmallIntegerField(
+        _("last fiscal year (Buddhist Era)"),
+        null=True,
+        blank=True,
+        validators=fiscal_year_validators,
+        help_text=_("Only for a plan covering several years, e.g. 2555 for a 2552-2555 plan."),
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Optional. One or two sentences about the plan."))
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Order within the same fiscal year, smallest first.")
+    )
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-fiscal_year", "sort_order", "pk"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:plan_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.last_fiscal_year and self.last_fiscal_year < self.fiscal_year:
+            raise ValidationError({"last_fiscal_year": _("The last fiscal year cannot come before the first.")})
+
+    @property
+    def fiscal_year_label(self):
+        """The fiscal year the plan is filed under, e.g. for the list's headings."""
+        return fiscal_year_label(self.fiscal_year)
+
+    @property
+    def period_label(self):
+        """Every fiscal year the plan covers: one, or a range for a multi-year plan."""
+        return fiscal_year_label(self.fiscal_year, self.last_fiscal_year)
+
+
+class PlanProject(models.Model):
+    """A project within a plan."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="projects", verbose_name=_("plan"))
+    title = models.CharField(_("project"), max_length=400)
+    description = models.TextField(_("description"), blank=True, help_text=_("Optional. Shown under the project."))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.title
+
+
+class PlanDocument(models.Model):
+    """A downloadable document of a plan. Listed without a link while no file has been uploaded."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents", verbose_name=_("plan"))
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(
+        _("file"), upload_to="plans/", blank=True, help_text=_("A PDF. Leave empty until the file is available.")
+    )
+    file_size = models.PositiveBigIntegerField(_("file size in bytes"), default=0, editable=False)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Stored once at upload, so listing documents never touches the disk.
+        self.file_size = self.file.size if self.file else 0
+        super().save(*args, **kwargs)
+
+    @property
+    def file_format(self):
+        """'PDF' for plan.pdf: the format a visitor needs to know before downloading."""
+        return Path(self.file.name).suffix.lstrip(".").upper() if self.file else ""
+
+
+class StaticPage(Publishable):
+    """A page staff write in the admin: about, contact, accessibility, privacy."""
+
+    slug = models.SlugField(
+        _("web address"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "Latin letters, digits and hyphens. The footer links to 'contact', 'accessibility' and 'privacy': "
+            "do not change those."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_("HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        verbose_name = _("static page")
+        verbose_name_plural = _("static pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:static_page", kwargs={"slug": self.slug})
