@@ -1,0 +1,199 @@
+"""The public page cache (iad_site/cache.py): served from memory, dropped on any edit, never for staff."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+from iad_site.cache import bump_generation, current_generation
+from relations.models import Country, SisterCity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    bump_generation()
+
+
+@pytest.fixture
+def city():
+    japan = Country.objects.create(iso_code="JP", name_th="ญี่ปุ่น", name_en="Japan")
+    return SisterCity.objects.create(slug="fukuoka", name_th="ฟุกุโอกะ", name_en="Fukuoka", country=japan)
+
+
+@pytest.fixture
+def staff_client(client):
+    user = get_user_model().objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.is_superuser = True
+    user.save()
+    client.force_login(user)
+    return client
+
+
+def test_second_anonymous_request_is_served_from_cache_without_queries(client, city, django_assert_num_queries):
+    first = client.get("/en/sister-cities/fukuoka/")
+
+    with django_assert_num_queries(0):
+        second = client.get("/en/sister-cities/fukuoka/")
+
+    assert first["X-Cache"] == "MISS"
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+
+
+def test_each_language_and_query_string_is_cached_separately(client, city):
+    thai = client.get("/th/sister-cities/")
+    english = client.get("/en/sister-cities/")
+    filtered = client.get("/en/sister-cities/?country=JP")
+
+    assert [thai["X-Cache"], english["X-Cache"], filtered["X-Cache"]] == ["MISS", "MISS", "MISS"]
+    assert client.get("/th/sister-cities/").content == thai.content
+    assert 'lang="th"' in thai.content.decode()[:200]
+    assert 'lang="en"' in english.content.decode()[:200]
+
+
+def test_orm_edit_shows_at_once_in_both_languages(client, city):
+    for path in (
+        "/th/sister-cities/",
+        "/en/sister-cities/",
+        "/th/sister-cities/fukuoka/",
+        "/en/sister-cities/fukuoka/",
+    ):
+        client.get(path)
+
+    city.name_th = "ฟุกุโอกะ (แก้ไข)"
+    city.name_en = "Fukuoka City"
+    city.save()
+
+    assert "ฟุกุโอกะ (แก้ไข)" in client.get("/th/sister-cities/").content.decode()
+    assert "Fukuoka City" in client.get("/en/sister-cities/").content.decode()
+    assert "ฟุกุโอกะ (แก้ไข)" in client.get("/th/sister-cities/fukuoka/").content.decode()
+    assert "Fukuoka City" in client.get("/en/sister-cities/fukuoka/").content.decode()
+
+
+def test_editing_a_related_model_invalidates_pages_that_show_it(client, city):
+    client.get("/en/sister-cities/fukuoka/")
+
+    city.country.name_en = "Nippon"
+    city.country.save()
+    response = client.get("/en/sister-cities/fukuoka/")
+
+    assert response["X-Cache"] == "MISS"
+    assert "Nippon" in response.content.decode()
+
+
+def test_delete_invalidates(client, city):
+    assert client.get("/en/sister-cities/fukuoka/").status_code == 200
+
+    city.delete()
+
+    assert client.get("/en/sister-cities/fukuoka/").status_code == 404
+
+
+def test_admin_delete_shows_at_once_to_anonymous_visitors(client, city, django_user_model):
+    anonymous = client.__class__()
+    assert "Fukuoka" in anonymous.get("/en/sister-cities/").content.decode()
+    staff = django_user_model.objects.create_superuser("chief", password="a-long-test-password")
+    client.force_login(staff)
+
+    response = client.post(f"/admin/relations/sistercity/{city.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert "Fukuoka" not in anonymous.get("/en/sister-cities/").content.decode()
+
+
+def test_admin_change_without_model_signals_still_invalidates(client, django_user_model):
+    staff = django_user_model.objects.create_superuser("chief", password="a-long-test-password")
+    client.force_login(staff)
+    before = current_generation()
+
+    client.post("/admin/relations/country/add/", {"iso_code": "FR", "name_th": "ฝรั่งเศส", "name_en": "France"})
+
+    assert current_generation() != before
+
+
+def test_repeat_request_with_matching_etag_gets_304(client, city):
+    first = client.get("/th/sister-cities/fukuoka/")
+
+    again = client.get("/th/sister-cities/fukuoka/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_etag_changes_after_an_edit(client, city):
+    first = client.get("/en/sister-cities/fukuoka/")
+    city.name_en = "Fukuoka City"
+    city.save()
+
+    again = client.get("/en/sister-cities/fukuoka/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+
+
+def test_public_pages_ask_browsers_to_revalidate(client, city):
+    response = client.get("/en/sister-cities/")
+
+    assert "no-cache" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+
+
+def test_cached_page_keeps_the_security_headers(client, city):
+    first = client.get("/en/sister-cities/")
+    second = client.get("/en/sister-cities/")
+
+    assert second["X-Cache"] == "HIT"
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Content-Type"):
+        assert second[header] == first[header]
+
+
+def test_staff_never_get_a_cached_public_page(client, staff_client, city):
+    hidden = SisterCity.objects.create(
+        slug="hidden-town", name_th="เมืองซ่อน", name_en="Hidden Town", country=city.country, is_published=False
+    )
+    anonymous = client.__class__()
+    anonymous.get("/en/sister-cities/fukuoka/")
+    assert anonymous.get("/en/sister-cities/fukuoka/")["X-Cache"] == "HIT"
+
+    staff_view = staff_client.get("/en/sister-cities/fukuoka/")
+    preview = staff_client.get(f"/en/sister-cities/{hidden.slug}/")
+
+    assert "X-Cache" not in staff_view
+    assert preview.status_code == 200
+    assert "private" in staff_view["Cache-Control"]
+
+
+def test_staff_pages_are_never_stored_for_visitors(client, staff_client, city):
+    SisterCity.objects.create(
+        slug="hidden-town", name_th="เมืองซ่อน", name_en="Hidden Town", country=city.country, is_published=False
+    )
+    assert staff_client.get("/en/sister-cities/hidden-town/").status_code == 200
+
+    assert client.__class__().get("/en/sister-cities/hidden-town/").status_code == 404
+
+
+def test_admin_is_never_cached(staff_client):
+    staff_client.get("/admin/")
+    response = staff_client.get("/admin/")
+
+    assert "X-Cache" not in response
+
+
+def test_error_pages_are_not_cached(client):
+    client.get("/en/no-such-page/")
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert "X-Cache" not in response
+
+
+def test_switching_the_cache_off_serves_every_request_fresh(client, city, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/en/sister-cities/")
+
+    response = client.get("/en/sister-cities/")
+
+    assert "X-Cache" not in response
