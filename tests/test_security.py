@@ -1,0 +1,412 @@
+"""Security: headers on every page, production's deploy checks, admin lockout and address, sessions,
+sanitised HTML, and the production server (gunicorn + WhiteNoise) as an operator starts it."""
+
+import importlib
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.template import Context, Template
+from django.urls import clear_url_caches, reverse
+from django.utils import timezone
+
+from tests.conftest import LANGUAGES, PUBLIC_PATHS
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+YEAR = 60 * 60 * 24 * 365
+
+
+def csp_directives(response):
+    policy = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+def assert_security_headers(response):
+    directives = csp_directives(response)
+    scripts = directives.get("script-src", directives["default-src"])
+    assert "'unsafe-inline'" not in scripts
+    assert "'unsafe-eval'" not in scripts
+    assert directives["default-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["connect-src"] == ["'self'"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def assert_hsts(response):
+    hsts = response["Strict-Transport-Security"]
+    max_age = int(re.search(r"max-age=(\d+)", hsts).group(1))
+    assert max_age >= YEAR
+    assert "includeSubDomains" in hsts
+
+
+# Headers
+
+
+def test_public_pages_send_every_security_header(client, public_path):
+    response = client.get(public_path)
+
+    assert response.status_code == 200
+    assert_security_headers(response)
+
+
+def test_public_pages_over_https_send_hsts(client, public_path):
+    response = client.get(public_path, secure=True)
+
+    assert_hsts(response)
+
+
+def test_not_found_pages_send_the_security_headers(client):
+    response = client.get("/en/no-such-page/", secure=True)
+
+    assert response.status_code == 404
+    assert_security_headers(response)
+    assert_hsts(response)
+
+
+def test_admin_login_page_sends_every_security_header(client):
+    response = client.get(reverse("admin:login"), secure=True)
+
+    assert response.status_code == 200
+    assert_security_headers(response)
+    assert_hsts(response)
+
+
+def test_admin_index_sends_every_security_header(admin_client):
+    response = admin_client.get(reverse("admin:index"), secure=True)
+
+    assert response.status_code == 200
+    assert_security_headers(response)
+    assert_hsts(response)
+
+
+def admin_pages():
+    yield reverse("admin:index")
+    for model in admin.site._registry:
+        opts = model._meta
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
+
+
+def test_admin_pages_have_no_inline_script_the_policy_would_block(admin_client):
+    """The admin (and modeltranslation's language tabs) must keep working under script-src 'self'."""
+    checked = 0
+    for url in admin_pages():
+        response = admin_client.get(url)
+        if response.status_code == 403:  # models nobody may add by hand (axes' logs, singletons)
+            continue
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert not INLINE_SCRIPT.findall(html), url
+        assert not EVENT_HANDLER.findall(html), url
+        assert_security_headers(response)
+        checked += 1
+    assert checked >= 3
+
+
+# Production settings
+
+
+def production_env(**extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="iad_site.settings.prod",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+    )
+    env.update(extra)
+    return env
+
+
+def test_production_settings_pass_the_deploy_check_with_warnings_as_failures():
+    result = subprocess.run(
+        [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+# Admin: lockout, address, sessions
+
+
+def post_login(client, username, password):
+    return client.post(reverse("admin:login"), {"username": username, "password": password}, REMOTE_ADDR="203.0.113.7")
+
+
+def test_admin_login_locks_after_repeated_wrong_passwords(client, django_user_model, settings):
+    django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-right-password")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert post_login(client, "staff", "wrong-password").status_code == 200
+
+    locked = post_login(client, "staff", "wrong-password")
+    right_password = post_login(client, "staff", "a-long-right-password")
+
+    assert locked.status_code == 429
+    assert right_password.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_login_still_works_below_the_failure_limit(client, django_user_model, settings):
+    django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-right-password")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        post_login(client, "staff", "wrong-password")
+
+    response = post_login(client, "staff", "a-long-right-password")
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_lockout_page_is_translated(client, django_user_model, settings):
+    django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-right-password")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(
+            reverse("admin:login"),
+            {"username": "staff", "password": "wrong"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+
+    assert response.status_code == 429
+    assert "Sign-in locked" in response.content.decode()
+
+
+@pytest.fixture
+def admin_at(settings):
+    """Reloads the URLs with ADMIN_URL changed, as a fresh start with that environment would."""
+    import iad_site.urls
+
+    def move(path):
+        settings.ADMIN_URL = path
+        importlib.reload(iad_site.urls)
+        clear_url_caches()
+
+    yield move
+    settings.ADMIN_URL = "admin/"
+    importlib.reload(iad_site.urls)
+    clear_url_caches()
+
+
+def test_admin_address_comes_from_admin_url_setting(client, admin_at):
+    admin_at("office-staff-7f3a/")
+
+    assert client.get("/office-staff-7f3a/login/").status_code == 200
+    assert client.get("/admin/login/").status_code == 404
+
+
+def test_admin_url_is_read_from_the_environment():
+    result = subprocess.run(
+        [PYTHON, "-c", "from django.conf import settings; print(settings.ADMIN_URL)"],
+        cwd=ROOT,
+        env=production_env(ADMIN_URL="/back-office"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.stdout.strip() == "back-office/"
+
+
+def test_staff_session_cookie_ends_with_the_browser(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+
+    cookie = response.cookies["sessionid"]
+    assert cookie["expires"] == ""
+    assert cookie["max-age"] == ""
+    assert cookie["httponly"]
+
+
+def test_staff_session_expires_after_two_idle_hours_at_most(admin_client):
+    admin_client.get(reverse("admin:index"))
+
+    assert 0 < admin_client.session.get_expiry_age() <= 2 * 60 * 60
+
+
+def test_idle_staff_session_past_its_expiry_is_signed_out(admin_client):
+    Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
+
+    response = admin_client.get(reverse("admin:index"))
+
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_public_pages_set_no_cookie(client, public_path):
+    response = client.get(public_path)
+
+    assert not response.cookies
+
+
+@pytest.mark.parametrize("password", ["bangkok", "1234567890123", "password1234", "somchai.staff"])
+def test_weak_staff_passwords_are_refused(django_user_model, password):
+    """Too short, all digits, a common password, too like the username."""
+    with pytest.raises(ValidationError):
+        validate_password(password, django_user_model(username="somchai.staff"))
+
+
+# Sanitised HTML
+
+
+def test_clean_html_removes_script_tags_and_event_handlers():
+    html = '<p>Hello <b>Bangkok</b></p><script>alert(1)</script><img src="x.png" alt="x" onerror="alert(2)">'
+
+    cleaned = Template("{% load site %}{{ html|clean_html }}").render(Context({"html": html}))
+
+    assert "<script" not in cleaned
+    assert "alert(1)" not in cleaned
+    assert "onerror" not in cleaned
+    assert "<p>Hello <b>Bangkok</b></p>" in cleaned
+    assert '<img src="x.png" alt="x">' in cleaned
+
+
+def test_clean_html_removes_javascript_links():
+    cleaned = Template("{% load site %}{{ html|clean_html }}").render(
+        Context({"html": '<a href="javascript:alert(1)">x</a>'})
+    )
+
+    assert "javascript:" not in cleaned
+
+
+# The production server: gunicorn with production settings, as README's command starts it
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, **headers):
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        return opener.open(urllib.request.Request(url, headers=headers), timeout=10)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    """gunicorn + production settings on a SQLite file of its own, static files collected by WhiteNoise."""
+    tmp = tmp_path_factory.mktemp("prod")
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+    )
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+        subprocess.run([PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
+    port = free_port()
+    gunicorn = Path(PYTHON).with_name("gunicorn")
+    process = subprocess.Popen(
+        [str(gunicorn), "iad_site.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                fetch(f"{base}/health/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base, tmp / "static"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_production_server_sends_plain_http_to_https(production_server):
+    base, _ = production_server
+
+    response = fetch(f"{base}/th/")
+
+    assert response.status == 301
+    assert response.headers["Location"] == "https://127.0.0.1:{}/th/".format(base.rsplit(":", 1)[1])
+
+
+def test_production_server_answers_health_checks_over_plain_http(production_server):
+    base, _ = production_server
+
+    response = fetch(f"{base}/health/")
+
+    assert response.status == 200
+
+
+def test_production_server_serves_pages_behind_an_https_proxy_with_every_header(production_server):
+    base, _ = production_server
+
+    response = fetch(f"{base}/en/", **{"X-Forwarded-Proto": "https"})
+
+    assert response.status == 200
+    assert_security_headers(response.headers)
+    assert_hsts(response.headers)
+
+
+def test_production_server_serves_hashed_compressed_static_files_cached_a_year(production_server):
+    base, static_root = production_server
+    hashed = next(static_root.glob("css/site.*.css")).name
+    assert re.fullmatch(r"site\.[0-9a-f]{12}\.css", hashed)
+
+    response = fetch(f"{base}/static/css/{hashed}", **{"Accept-Encoding": "gzip", "X-Forwarded-Proto": "https"})
+
+    assert response.status == 200
+    assert response.headers["Content-Encoding"] == "gzip"
+    max_age = int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+    assert max_age >= YEAR
+    assert "immutable" in response.headers["Cache-Control"]
+
+
+def test_production_pages_link_the_hashed_static_files(production_server):
+    base, _ = production_server
+
+    html = fetch(f"{base}/th/", **{"X-Forwarded-Proto": "https"}).read().decode()
+
+    assert re.search(r'href="/static/css/site\.[0-9a-f]{12}\.css"', html)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_production_server_serves_every_public_page(production_server, language):
+    base, _ = production_server
+
+    statuses = {
+        path: fetch(f"{base}/{language}{path}", **{"X-Forwarded-Proto": "https"}).status for path in PUBLIC_PATHS
+    }
+
+    assert set(statuses.values()) == {200}, statuses
