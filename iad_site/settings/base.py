@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    # Revision history in the admin; registered through iad_site.admin.ContentAdmin (VersionAdmin).
+    "reversion",
     "iad_site",
     "relations",
     "pages",
