@@ -13,6 +13,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=$(VENV) --verbosity 0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed
+	$(PY) manage.py editors_group --verbosity 0
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 test: $(VENV)/.installed lint

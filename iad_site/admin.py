@@ -1,0 +1,294 @@
+"""What every content admin shares: language tabs, revision history, "English missing", preview and ordering.
+
+Apps build their admins on `ContentAdmin` (reversion's VersionAdmin + modeltranslation's tabbed admin):
+
+    @admin.register(SisterCity)
+    class SisterCityAdmin(OrderedAdminMixin, ContentAdmin):
+        list_display = ("name", "thumbnail", "country", "is_published", "move_buttons")
+        thumbnail_fields = ("photo", "photo_alt")
+
+Registering reversion through the admin (not with the decorator in models.py) matters: by the time the admin
+loads, modeltranslation has added the `_th`/`_en` columns, so every language is saved in each version and
+"Recover deleted" brings both back, with the inlines' rows too (VersionAdmin follows them).
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.translator import NotRegistered, translator
+from reversion.admin import VersionAdmin
+
+# The site's own names in the admin header and the browser tab.
+admin.site.site_header = _("Bangkok International Affairs Office: site administration")
+admin.site.site_title = _("Site administration")
+admin.site.index_title = _("Content of the public website")
+
+SOURCE_LANGUAGE = "th"
+TARGET_LANGUAGE = "en"
+
+
+def translated_fields(model):
+    """Names of the model's fields that have Thai and English columns (empty if it has none)."""
+    try:
+        return sorted(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []
+
+
+def _blank(field_name):
+    return Q(**{f"{field_name}__isnull": True}) | Q(**{field_name: ""})
+
+
+def own_english_missing(model):
+    """Rows with Thai text in some field whose English column is empty; None if nothing is translated."""
+    condition = None
+    for name in translated_fields(model):
+        missing = ~_blank(f"{name}_{SOURCE_LANGUAGE}") & _blank(f"{name}_{TARGET_LANGUAGE}")
+        condition = missing if condition is None else condition | missing
+    return condition
+
+
+def inline_models(model_admin):
+    """(model, name of its foreign key to the admin's model) for each inline in the admin's form."""
+    pairs = []
+    for inline in model_admin.inlines:
+        fk_name = inline.fk_name
+        if not fk_name:
+            fk_name = next(
+                (
+                    field.name
+                    for field in inline.model._meta.get_fields()
+                    if isinstance(field, models.ForeignKey) and issubclass(model_admin.model, field.remote_field.model)
+                ),
+                None,
+            )
+        if fk_name:
+            pairs.append((inline.model, fk_name))
+    return pairs
+
+
+def english_missing(model, model_admin=None):
+    """Items lacking English in their own fields or in a row of their inlines (links, documents…)."""
+    condition = own_english_missing(model)
+    for child, fk_name in inline_models(model_admin) if model_admin else []:
+        child_missing = own_english_missing(child)
+        if child_missing is None:
+            continue
+        children = child._default_manager.filter(child_missing, **{fk_name: OuterRef("pk")})
+        condition = Exists(children) if condition is None else condition | Exists(children)
+    return condition
+
+
+class EnglishMissingListFilter(admin.SimpleListFilter):
+    """ "English missing" / "English complete" in the sidebar of every translated content list."""
+
+    title = _("English translation")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        self.condition = english_missing(model_admin.model, model_admin)
+        return [("missing", _("English missing")), ("complete", _("English complete"))]
+
+    def queryset(self, request, queryset):
+        if self.condition is None:
+            return queryset
+        if self.value() == "missing":
+            return queryset.filter(self.condition)
+        if self.value() == "complete":
+            return queryset.exclude(self.condition)
+        return queryset
+
+
+def _bilingual_lookup(model, lookup):
+    """'name' -> ['name_th', 'name_en']; '^country__name' -> ['^country__name_th', '^country__name_en']."""
+    prefix = lookup[0] if lookup[:1] in ("^", "=", "@") else ""
+    parts = lookup[len(prefix) :].split("__")
+    current = model
+    for part in parts[:-1]:
+        try:
+            current = current._meta.get_field(part).related_model
+        except FieldDoesNotExist:
+            return [lookup]
+        if current is None:
+            return [lookup]
+    if parts[-1] not in translated_fields(current):
+        return [lookup]
+    stem = "__".join([*parts[:-1], parts[-1]])
+    return [f"{prefix}{stem}_{SOURCE_LANGUAGE}", f"{prefix}{stem}_{TARGET_LANGUAGE}"]
+
+
+class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """The base of every content admin: language tabs, history, English-missing filter, bilingual search,
+    a link to the public page (a preview for staff while unpublished) and an optional thumbnail column."""
+
+    # ("photo", "photo_alt"): the image field and the field describing it, for the `thumbnail` column.
+    thumbnail_fields = None
+    history_latest_first = True
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if translated_fields(self.model) and EnglishMissingListFilter not in filters:
+            filters.append(EnglishMissingListFilter)
+        return filters
+
+    def get_search_fields(self, request):
+        fields = []
+        for lookup in super().get_search_fields(request):
+            for expanded in _bilingual_lookup(self.model, lookup):
+                if expanded not in fields:
+                    fields.append(expanded)
+        return fields
+
+    @admin.display(description=_("On the public site"))
+    def public_link(self, obj):
+        url = self.get_view_on_site_url(obj)
+        if not url:
+            return "—"
+        if getattr(obj, "is_published", True):
+            return format_html('<a href="{}">{}</a>', url, gettext("View"))
+        return format_html('<a href="{}">{}</a>', url, gettext("Preview (not published)"))
+
+    @admin.display(description=_("Image"))
+    def thumbnail(self, obj):
+        if not self.thumbnail_fields:
+            return "—"
+        image_field, alt_field = self.thumbnail_fields
+        image = getattr(obj, image_field)
+        if not image:
+            return "—"
+        url = image.smallest_url if hasattr(image, "smallest_url") else image.url
+        alt = getattr(obj, f"{alt_field}_{SOURCE_LANGUAGE}", None) or getattr(obj, alt_field, "") or ""
+        return format_html('<img src="{}" alt="{}" class="iad-thumbnail" loading="lazy">', url, alt)
+
+
+class OrderedAdminMixin:
+    """Up and down buttons in the list, so staff reorder items without typing position numbers.
+
+    The buttons submit the list's own form (which carries the CSRF token) to a small view, so they work
+    with no JavaScript and under a strict Content-Security-Policy. Put "move_buttons" in list_display.
+    """
+
+    order_field = "sort_order"
+    order_step = 10
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        move = path(
+            "<path:object_id>/move/<str:direction>/",
+            self.admin_site.admin_view(self.move_view),
+            name="{}_{}_move".format(*info),
+        )
+        return [move, *super().get_urls()]
+
+    def get_ordering_queryset(self):
+        return self.model._default_manager.order_by(self.order_field, "pk")
+
+    @admin.display(description=_("Move"))
+    def move_buttons(self, obj):
+        info = self.opts.app_label, self.opts.model_name
+        name = "admin:{}_{}_move".format(*info)
+        return format_html(
+            '<span class="iad-move">'
+            '<button type="submit" class="iad-move-button" formaction="{}" formmethod="post" '
+            'title="{}" aria-label="{}">↑</button>'
+            '<button type="submit" class="iad-move-button" formaction="{}" formmethod="post" '
+            'title="{}" aria-label="{}">↓</button></span>',
+            reverse(name, args=[quote(obj.pk), "up"]),
+            gettext("Move up"),
+            gettext("Move “%(item)s” up") % {"item": obj},
+            reverse(name, args=[quote(obj.pk), "down"]),
+            gettext("Move down"),
+            gettext("Move “%(item)s” down") % {"item": obj},
+        )
+
+    def move_view(self, request, object_id, direction):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if direction not in ("up", "down"):
+            raise Http404
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        with transaction.atomic():
+            items = list(self.get_ordering_queryset().select_for_update())
+            index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
+            other = index - 1 if direction == "up" else index + 1
+            if 0 <= other < len(items):
+                items[index], items[other] = items[other], items[index]
+                self._renumber(items)
+                change = [{"changed": {"fields": [str(self.opts.get_field(self.order_field).verbose_name)]}}]
+                self.log_change(request, obj, change)
+                text = _("“%(item)s” moved up.") if direction == "up" else _("“%(item)s” moved down.")
+                self.message_user(request, text % {"item": obj}, messages.SUCCESS)
+            else:
+                text = _("“%(item)s” is already first.") if direction == "up" else _("“%(item)s” is already last.")
+                self.message_user(request, text % {"item": obj}, messages.WARNING)
+        return HttpResponseRedirect(self._back_to_list(request))
+
+    def _renumber(self, items):
+        # Saved one by one (not a bulk update) so cache invalidation and other save signals run.
+        for position, item in enumerate(items, start=1):
+            value = position * self.order_step
+            if getattr(item, self.order_field) != value:
+                setattr(item, self.order_field, value)
+                item.save(update_fields=[self.order_field])
+
+    def _back_to_list(self, request):
+        referer = request.headers.get("referer", "")
+        if referer and url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return referer
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+
+
+def completeness_rows(request, site=admin.site):
+    """Per kind of translated content the staff member may see: how many items, how many lack English."""
+    rows = []
+    for model, model_admin in site._registry.items():
+        condition = english_missing(model, model_admin) if translated_fields(model) else None
+        if condition is None or not model_admin.has_view_or_change_permission(request):
+            continue
+        counts = model._default_manager.aggregate(total=Count("pk"), missing=Count("pk", filter=condition))
+        try:
+            changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        except NoReverseMatch:
+            continue
+        rows.append(
+            {
+                "app": model._meta.app_config.verbose_name,
+                "name": capfirst(model._meta.verbose_name_plural),
+                "total": counts["total"],
+                "missing": counts["missing"],
+                "complete": counts["total"] - counts["missing"],
+                "list_url": changelist,
+                "missing_url": f"{changelist}?{EnglishMissingListFilter.parameter_name}=missing",
+            }
+        )
+    rows.sort(key=lambda row: (-row["missing"], str(row["app"]), str(row["name"])))
+    return rows
+
+
+def translation_completeness(request):
+    """The admin page listing, per kind of content, how many items still lack English, with links to them."""
+    rows = completeness_rows(request)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("English translation status"),
+        "rows": rows,
+        "total_missing": sum(row["missing"] for row in rows),
+    }
+    return TemplateResponse(request, "admin/translation_completeness.html", context)
