@@ -1,13 +1,17 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IadSiteConfig(AppConfig):
-    """The frame every app shares (settings, plumbing, template tags)."""
+    """The frame and the plumbing every app shares, including the site search index."""
 
     name = "iad_site"
-    verbose_name = "IAD site"
+    verbose_name = _("Site")
 
     def ready(self):
-        from iad_site.cache import connect_signals
+        from iad_site import signals
+        from iad_site.cache import connect_signals as connect_page_cache
 
-        connect_signals()
+        signals.connect()
+        # Keep: any content save/delete drops the cached public pages (iad_site/cache.py).
+        connect_page_cache()

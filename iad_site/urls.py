@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from iad_site.search_views import SearchView
 from iad_site.views import health
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("search/", SearchView.as_view(), name="search"),
     path("", include("pages.urls")),
     path("", include("relations.urls")),
 )

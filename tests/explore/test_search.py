@@ -1,0 +1,151 @@
+"""Site search: Thai segmentation, both languages, ranking, odd queries, and an index that follows edits."""
+
+import re
+
+import pytest
+
+from iad_site import search
+from iad_site.models import SearchDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def result_urls(client, path, query, **params):
+    response = client.get(path, {"q": query, **params})
+    assert response.status_code == 200
+    return re.findall(r'<li>\s*<h2><a href="([^"]+)"', response.content.decode())
+
+
+def test_part_of_a_thai_compound_word_finds_the_page(client, fukuoka):
+    assert result_urls(client, "/th/search/", "ท่องเที่ยว") == ["/th/sister-cities/fukuoka/"]
+
+
+def test_a_city_english_name_is_found_from_the_thai_site(client, fukuoka):
+    assert result_urls(client, "/th/search/", "Fukuoka") == ["/th/sister-cities/fukuoka/"]
+
+
+def test_english_search_is_case_insensitive_and_matches_part_of_a_word(client, fukuoka):
+    assert result_urls(client, "/en/search/", "FUKU") == ["/en/sister-cities/fukuoka/"]
+
+
+def test_thai_digits_find_arabic_digits(client, plan):
+    assert result_urls(client, "/th/search/", "๒๕๕๖") == ["/th/plans/projects-fy2556/"]
+
+
+def test_every_kind_of_page_is_searchable(client, fukuoka, c40, embassy, activity, plan, milestone, static_page):
+    kinds = set(SearchDocument.objects.filter(language="th").values_list("kind", flat=True))
+
+    assert kinds == {spec.kind for spec in search.SPECS}
+
+
+def test_title_matches_rank_above_text_matches(client, fukuoka, activity):
+    # "ฟุกุโอกะ" is in the city's name and in the activity's title; "ความร่วมมือ" only in their texts.
+    urls = result_urls(client, "/th/search/", "เมืองฟุกุโอกะ ความร่วมมือ")
+
+    assert urls[0] == "/th/sister-cities/fukuoka/"
+
+
+def test_pages_with_every_word_come_alone(client, fukuoka, c40):
+    assert result_urls(client, "/en/search/", "Fukuoka tourism") == ["/en/sister-cities/fukuoka/"]
+
+
+def test_pages_with_some_words_are_listed_when_none_has_all(client, fukuoka, c40):
+    response = client.get("/en/search/", {"q": "Fukuoka climate"})
+
+    assert "No page contains all of your words" in response.content.decode()
+    assert len(re.findall(r"<li>\s*<h2>", response.content.decode())) == 2
+
+
+def test_the_match_is_marked_in_an_escaped_snippet(client, japan):
+    from relations.models import SisterCity
+
+    SisterCity.objects.create(slug="x", name_th="เมือง", country=japan, profile_th="<script>alert(1)</script> ท่องเที่ยว")
+    html = client.get("/th/search/", {"q": "ท่องเที่ยว"}).content.decode()
+
+    assert "<mark>ท่องเที่ยว</mark>" in html
+    assert "&lt;script&gt;" in html
+    assert "<script>alert" not in html
+
+
+def test_english_pages_show_thai_text_marked_thai_where_english_is_missing(client, milestone):
+    html = client.get("/en/search/", {"q": "กองการต่างประเทศ"}).content.decode()
+
+    assert 'lang="th"><mark>' in html or 'lang="th">ยกฐานะ' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ท่" * 2500, "%", "_", "\\", "'; DROP TABLE x; --", "\x00", "<>&\"'", "   ", "?!?", "🙂", "a" * 5000, "ๆ ฯ"],
+)
+def test_any_query_gets_a_page(client, fukuoka, query):
+    response = client.get("/th/search/", {"q": query})
+
+    assert response.status_code == 200
+
+
+def test_a_long_query_is_cut(client, fukuoka):
+    response = client.get("/th/search/", {"q": "ท่องเที่ยว " * 500})
+
+    assert response.context["query"] == ("ท่องเที่ยว " * 500)[: search.MAX_QUERY_CHARS].strip()
+
+
+def test_like_wildcards_are_taken_literally(client, fukuoka):
+    assert result_urls(client, "/en/search/", "%") == []
+    assert result_urls(client, "/en/search/", "_") == []
+
+
+def test_an_unknown_page_number_shows_the_nearest_page(client, fukuoka):
+    assert result_urls(client, "/th/search/", "ฟุกุโอกะ", page="abc") == ["/th/sister-cities/fukuoka/"]
+    assert result_urls(client, "/th/search/", "ฟุกุโอกะ", page="999") == ["/th/sister-cities/fukuoka/"]
+
+
+def test_results_are_paginated(client, japan):
+    from relations.models import SisterCity
+
+    for number in range(12):
+        SisterCity.objects.create(slug=f"city-{number}", name_th=f"เมืองทดสอบ {number}", country=japan)
+
+    assert len(result_urls(client, "/th/search/", "ทดสอบ")) == 10
+    assert len(result_urls(client, "/th/search/", "ทดสอบ", page=2)) == 2
+
+
+def test_the_index_follows_an_edit_at_once(client, fukuoka):
+    fukuoka.name_en = "Hakata"
+    fukuoka.save()
+
+    assert result_urls(client, "/en/search/", "Hakata") == ["/en/sister-cities/fukuoka/"]
+    assert result_urls(client, "/en/search/", "Fukuoka") == []
+
+
+def test_the_index_follows_a_deletion_at_once(client, fukuoka, activity):
+    fukuoka.delete()
+
+    assert result_urls(client, "/th/search/", "ฟุกุโอกะ") == []
+    assert not SearchDocument.objects.exists()
+
+
+def test_unpublishing_hides_the_page_and_its_activities(client, fukuoka, activity):
+    fukuoka.is_published = False
+    fukuoka.save()
+
+    assert result_urls(client, "/th/search/", "ฟุกุโอกะ") == []
+
+
+def test_renaming_a_country_updates_its_cities(client, fukuoka, japan):
+    japan.name_en = "Nippon"
+    japan.save()
+
+    assert result_urls(client, "/en/search/", "Nippon") == ["/en/sister-cities/fukuoka/"]
+
+
+def test_rebuild_writes_one_row_per_public_page_per_language(fukuoka, c40, embassy):
+    SearchDocument.objects.all().delete()
+
+    assert search.rebuild() == 6
+
+
+def test_a_search_takes_a_fixed_number_of_queries(client, fukuoka, c40, django_assert_num_queries):
+    search.query_terms("warm up the tokenizer")
+    # all-words check, count, page of results
+    with django_assert_num_queries(3):
+        client.get("/en/search/", {"q": "Fukuoka climate"})
