@@ -1,23 +1,30 @@
 """Staff editing of partners abroad. Language tabs (Thai, English) come from modeltranslation."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
 
+# Web addresses typed without a scheme ("www.c40.org") get https://, the scheme every site here uses.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class CityLinkInline(TranslationTabularInline):
+    formfield_overrides = HTTPS_URLS
     model = CityLink
     extra = 0
 
 
 class AgreementInline(TranslationTabularInline):
+    formfield_overrides = HTTPS_URLS
     model = Agreement
     extra = 0
 
 
 class ActivityInline(TranslationStackedInline):
+    formfield_overrides = HTTPS_URLS
     model = Activity
     extra = 0
     fields = ("title", "happened_on", "summary", "photo", "photo_alt", "is_published")
@@ -33,12 +40,14 @@ class NetworkActivityInline(ActivityInline):
 
 @admin.register(Country)
 class CountryAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "iso_code")
     search_fields = ("name_th", "name_en", "iso_code")
 
 
 @admin.register(SisterCity)
 class SisterCityAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "country", "relationship", "established_on", "established_precision", "is_published")
     list_filter = ("is_published", "relationship", "established_precision", "country")
     search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "slug")
@@ -56,6 +65,7 @@ class SisterCityAdmin(TabbedTranslationAdmin):
 
 @admin.register(CityNetwork)
 class CityNetworkAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "acronym", "founded_year", "is_published")
     list_filter = ("is_published",)
     search_fields = ("name_th", "name_en", "acronym")
@@ -77,6 +87,7 @@ class CityNetworkAdmin(TabbedTranslationAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("title", "happened_on", "city", "network", "is_published")
     list_filter = ("is_published", "city", "network")
     search_fields = ("title_th", "title_en", "summary_th", "summary_en")
@@ -87,6 +98,7 @@ class ActivityAdmin(TabbedTranslationAdmin):
 
 @admin.register(Embassy)
 class EmbassyAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "country", "phone", "email", "is_published")
     list_filter = ("is_published",)
     search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "country__iso_code")
