@@ -1,0 +1,118 @@
+"""A world map of Bangkok and its partner cities, drawn on the server as inline SVG: no JavaScript, no
+map tiles, nothing fetched at run time.
+
+Country outlines are Natural Earth's 1:110m countries (public domain), shipped in data/countries-110m.json
+(see data/README.md). The projection is equirectangular (x = longitude, y = -latitude, in tenths of a
+degree), the simplest one that keeps every partner recognisable at this scale. The outline path is
+built once per process; a request only places the markers and picks the part of the world to show.
+"""
+
+import functools
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "countries-110m.json"
+
+# The map never shows more than this: Antarctica is left out of the data, the far north is empty.
+NORTH, SOUTH, WEST, EAST = 84, -57, -180, 180
+# Around the markers: room for the marker itself and enough land to recognise where it is.
+MARGIN_LON, MARGIN_LAT = 14, 10
+MIN_WIDTH_DEGREES = 90
+
+BANGKOK = (Decimal("13.7563"), Decimal("100.5018"))
+
+
+def project(latitude, longitude):
+    """SVG user units (tenths of a degree) of a point: x grows east, y grows south from NORTH."""
+    return round((float(longitude) - WEST) * 10), round((NORTH - float(latitude)) * 10)
+
+
+@functools.cache
+def land_path():
+    """Every country outline as one SVG path: relative moves, integer units, built once per process."""
+    data = json.loads(DATA_FILE.read_text())
+    parts = []
+    for country in data["countries"]:
+        for ring in country["rings"]:
+            x, y = project(ring[1] / 10, ring[0] / 10)
+            deltas = " ".join(f"{dx} {-dy}" for dx, dy in zip(ring[2::2], ring[3::2], strict=True))
+            parts.append(f"M{x} {y}l{deltas}z")
+    return mark_safe("".join(parts))
+
+
+@dataclass
+class Marker:
+    label: str
+    url: str
+    x: int
+    y: int
+
+    def route_from(self, x, y):
+        """A gentle curve from (x, y) to the marker, bowed north like a flight path on a flat map."""
+        mid_x, mid_y = (x + self.x) / 2, (y + self.y) / 2
+        lift = (abs(self.x - x) + abs(self.y - y)) / 5
+        return f"M{x} {y}Q{round(mid_x)} {round(mid_y - lift)} {self.x} {self.y}"
+
+
+def view_box(points):
+    """The part of the world that holds every point with a margin, at least MIN_WIDTH_DEGREES wide."""
+    lats = [float(lat) for lat, _lon in points]
+    lons = [float(lon) for _lat, lon in points]
+    west, east = max(WEST, min(lons) - MARGIN_LON), min(EAST, max(lons) + MARGIN_LON)
+    if east - west < MIN_WIDTH_DEGREES:
+        middle = (east + west) / 2
+        west, east = max(WEST, middle - MIN_WIDTH_DEGREES / 2), min(EAST, middle + MIN_WIDTH_DEGREES / 2)
+    north, south = min(NORTH, max(lats) + MARGIN_LAT), max(SOUTH, min(lats) - MARGIN_LAT)
+    left, top = project(north, west)
+    right, bottom = project(south, east)
+    return left, top, right - left, bottom - top
+
+
+def world_map(cities):
+    """What templates/relations/_map.html draws: the outlines, Bangkok, and one linked marker per city
+    that has coordinates. `cities` are SisterCity objects with their country selected."""
+    located = [city for city in cities if city.has_location]
+    markers = [
+        Marker(f"{city.name}, {city.country.name}", city.get_absolute_url(), *project(city.latitude, city.longitude))
+        for city in located
+    ]
+    left, top, width, height = view_box([BANGKOK] + [(city.latitude, city.longitude) for city in located])
+    bangkok_x, bangkok_y = project(*BANGKOK)
+    return {
+        "routes": [marker.route_from(bangkok_x, bangkok_y) for marker in markers],
+        "view_box": f"{left} {top} {width} {height}",
+        "land_path": land_path(),
+        "markers": markers,
+        "bangkok": {
+            "x": bangkok_x,
+            "y": bangkok_y,
+            "label": _("Bangkok"),
+            "diamond": diamond(bangkok_x, bangkok_y, max(12, width // 100)),
+            "label_x": bangkok_x - max(12, width // 100) * 2,
+        },
+        # Sizes follow the width shown, so markers stay visible on a phone and modest on a desktop.
+        "radius": max(8, width // 150),
+        "font_size": max(20, width // 50),
+    }
+
+
+def diamond(x, y, size):
+    return f"{x},{y - size} {x + size},{y} {x},{y + size} {x - size},{y}"
+
+
+class CityMapView(TemplateView):
+    """/sister-cities/map/: the map on a page of its own, with the list of cities as its text version."""
+
+    template_name = "relations/city_map.html"
+
+    def get_context_data(self, **kwargs):
+        from relations.models import SisterCity
+
+        cities = list(SisterCity.objects.published().for_directory())
+        return super().get_context_data(cities=cities, world_map=world_map(cities), **kwargs)
