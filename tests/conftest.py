@@ -12,6 +12,8 @@ PUBLIC_PATHS = [
     "/embassies/",
     "/plans/",
     "/office/",
+    "/office/history/",
+    "/office/structure/",
 ]
 
 
