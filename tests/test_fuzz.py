@@ -1,0 +1,127 @@
+"""Bad input never becomes a server error: property-based tests (hypothesis) throw random paths, query
+strings and form posts at every public page, with the seed content loaded, and accept only 2xx, 3xx and
+4xx answers. A page that is not found says so in the language of its address.
+
+About 150 examples in all (FUZZ_SCALE multiplies them), no per-example deadline (the machine is shared). On CI (CI set) the examples
+are derandomised so a run is repeatable; elsewhere each run explores new ones."""
+
+import os
+from urllib.parse import quote, quote_from_bytes, urlencode
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import LANGUAGES, PUBLIC_PATHS
+
+pytestmark = pytest.mark.django_db
+
+# FUZZ_SCALE=10 runs ten times as many examples, for a longer hunt than the suite's.
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+FUZZ = settings(
+    deadline=None,
+    database=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+NOT_FOUND = {"th": "ไม่พบหน้าที่คุณต้องการ", "en": "Page not found"}
+
+
+@pytest.fixture
+def site(db):
+    """The seed content, and every public page: the list pages and a few detail pages of each kind."""
+    call_command("seed", verbosity=0)
+    paths = []
+    for language in LANGUAGES:
+        paths += [f"/{language}{path}" for path in PUBLIC_PATHS]
+        with translation.override(language):
+            for label in ("relations", "pages"):
+                for model in apps.get_app_config(label).get_models():
+                    if hasattr(model, "get_absolute_url"):
+                        for obj in model._default_manager.all()[:3]:
+                            paths.append(obj.get_absolute_url().split("#")[0])
+    return sorted(set(paths))
+
+
+def assert_no_server_error(response, what):
+    assert response.status_code < 500, f"{response.status_code} for {what}"
+
+
+def assert_not_found_page_in_its_language(response, path):
+    if response.status_code != 404 or "text/html" not in response.get("Content-Type", ""):
+        return
+    language = path.split("/")[1]
+    if language in NOT_FOUND:
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html, path
+        assert NOT_FOUND[language] in html, path
+
+
+# Random addresses: any text after a language prefix (or the admin's), percent-encoded as a browser
+# sends it, and raw bytes that are not UTF-8 at all.
+segment_text = st.text(min_size=1, max_size=40).map(lambda text: quote(text, safe="/"))
+segment_bytes = st.binary(min_size=1, max_size=20).map(quote_from_bytes)
+prefixes = st.sampled_from(["/th/", "/en/", "/", "/fr/", "/th/sister-cities/", "/en/networks/", "/en/page/"])
+
+
+@given(prefix=prefixes, tail=st.one_of(segment_text, segment_bytes), slash=st.booleans())
+@settings(FUZZ, max_examples=50 * SCALE)
+def test_random_paths_never_cause_a_server_error(client, site, prefix, tail, slash):
+    path = prefix + tail + ("/" if slash else "")
+
+    response = client.get(path)
+
+    assert_no_server_error(response, path)
+    assert_not_found_page_in_its_language(response, path)
+
+
+# Random query strings: the directory's filters, sort and page number, a search, and anything else,
+# each with likely values, absurd ones and random text; keys may repeat.
+likely_values = st.sampled_from(
+    ["", "JP", "jp", "CN", "XX", "sister", "friendship", "name", "year", "-name", "1", "2", "0", "-1", "last", "9" * 30]
+)
+random_values = st.text(max_size=60)
+query_pairs = st.lists(
+    st.tuples(
+        st.sampled_from(["country", "relationship", "sort", "page", "q", "lang", "country[]"]) | st.text(max_size=10),
+        likely_values | random_values,
+    ),
+    max_size=6,
+)
+
+
+@given(data=st.data(), pairs=query_pairs)
+@settings(FUZZ, max_examples=60 * SCALE)
+def test_random_query_strings_never_cause_a_server_error(client, site, data, pairs):
+    path = data.draw(st.sampled_from(site), label="path")
+    url = f"{path}?{urlencode(pairs)}"
+
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=data.draw(random_values, label="accept-language"))
+
+    assert_no_server_error(response, url)
+    assert_not_found_page_in_its_language(response, path)
+
+
+# Random form posts to every public page and to the staff sign-in form (which must refuse, never fail).
+form_data = st.dictionaries(
+    st.sampled_from(["username", "password", "q", "country", "next", "csrfmiddlewaretoken"]) | st.text(max_size=10),
+    random_values | likely_values,
+    max_size=5,
+)
+
+
+@given(data=st.data(), fields=form_data, enforce_csrf=st.booleans())
+@settings(FUZZ, max_examples=40 * SCALE)
+def test_random_form_posts_never_cause_a_server_error(site, data, fields, enforce_csrf):
+    path = data.draw(st.sampled_from([*site, reverse("admin:login")]), label="path")
+    client = Client(enforce_csrf_checks=enforce_csrf)
+
+    response = client.post(path, fields)
+
+    assert_no_server_error(response, f"POST {path} {fields!r}")
