@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # sitemap.xml (iad_site/sitemaps.py) needs its templates.
+    "django.contrib.sitemaps",
     "csp",
     "axes",
     # Revision history in the admin; registered through iad_site.admin.ContentAdmin (VersionAdmin).
