@@ -3,14 +3,16 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-from pages.models import Milestone, Plan, PlanDocument, StaticPage
+from pages.models import Milestone, OrganisationChart, Plan, PlanDocument, StaticPage
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
+    "/",
     "/office/",
     "/office/history/",
     "/office/structure/",
@@ -209,3 +211,42 @@ def test_seed_loaded_twice_adds_nothing(db):
     call_command("loaddata", "pages", verbosity=0)
 
     assert [Milestone.objects.count(), Plan.objects.count(), StaticPage.objects.count()] == counts == [5, 4, 4]
+
+
+@pytest.mark.parametrize(("path", "queries"), [("/th/office/history/", 2), ("/th/office/structure/", 3)])
+def test_office_pages_query_count_is_fixed(client, seeded, django_assert_num_queries, path, queries):
+    with django_assert_num_queries(queries):
+        client.get(path)
+
+
+def test_plan_detail_query_count_is_fixed(client, seeded, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        client.get("/th/plans/projects-fy2556/")
+
+
+def test_fiscal_year_typed_in_the_common_era_is_refused(seeded):
+    plan = Plan.objects.get(slug="projects-fy2556")
+    plan.fiscal_year = 2013
+
+    with pytest.raises(ValidationError) as error:
+        plan.full_clean()
+
+    assert "fiscal_year" in error.value.message_dict
+
+
+def test_chart_image_without_a_text_alternative_is_refused(seeded):
+    chart = OrganisationChart.objects.get(pk=1)
+    chart.image = "charts/chart.png"
+
+    with pytest.raises(ValidationError) as error:
+        chart.full_clean()
+
+    assert "alt_text_th" in error.value.message_dict
+
+
+def test_chart_with_an_image_is_shown_with_its_text_alternative(client, seeded):
+    OrganisationChart.objects.filter(pk=1).update(image="charts/chart.png", alt_text_th="แผนภูมิ", alt_text_en="A chart")
+
+    html = client.get("/en/office/structure/").content.decode()
+
+    assert 'src="/media/charts/chart.png" alt="A chart"' in html
