@@ -66,6 +66,15 @@ def test_home_figures_change_when_the_data_changes(client, partners):
     assert figure(html, "city networks and organisations") == 2
 
 
+def test_home_leaves_out_a_figure_whose_directory_is_empty(client, partners):
+    Embassy.objects.all().delete()
+
+    html = client.get("/en/").content.decode()
+
+    assert "embassies</a>" not in html
+    assert figure(html, "partner cities") == 3
+
+
 def test_home_lists_the_latest_activities_newest_first(client, partners):
     for year in (2010, 2012, 2011):
         Activity.objects.create(
