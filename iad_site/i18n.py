@@ -16,6 +16,16 @@ def page_in_language(request, language):
     return url
 
 
+def page_without_language(request):
+    """The current URL without its language prefix: the hreflang x-default, which redirects a
+    browser to the page in its preferred language."""
+    current = translation.get_language_from_path(request.path)
+    url = request.path[len(current) + 1 :] if current else request.path
+    if request.META.get("QUERY_STRING"):
+        url += "?" + request.META["QUERY_STRING"]
+    return url
+
+
 def alternates(request):
     """One entry per language: code, name in its own script, URL of this page, whether it is active."""
     active = translation.get_language()

@@ -32,6 +32,7 @@ MAIN_NAV = [
     ("relations:embassy_list", _("Embassies")),
     ("pages:plan_list", _("Plans")),
     ("pages:office", _("The office")),
+    ("search", _("Search")),
 ]
 
 

@@ -6,7 +6,8 @@
 Decodes the TopoJSON (quantised, delta-encoded shared arcs) into one list of rings per country and
 stores each ring as integer tenths of a degree, the first point absolute and the rest as differences:
 a tenth of a degree is finer than a screen pixel on the site's map, and the file shrinks to a third.
-Antarctica is left out: the map shows where partners are, and none is there.
+Antarctica is left out: the map shows where partners are, and none is there. Rings crossing the
+antimeridian are kept continuous (see unwrap).
 """
 
 import json
@@ -38,9 +39,24 @@ def ring_points(arcs, indexes):
     return points
 
 
+def unwrap(points):
+    """Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180; on a flat
+    map that draws a stripe across the world. Keep each ring continuous instead (longitudes may pass
+    180): the part beyond the edge falls outside the map."""
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        previous = unwrapped[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while lon - previous < -180:
+            lon += 360
+        unwrapped.append((lon, lat))
+    return unwrapped
+
+
 def compact(points):
     tenths = []
-    for lon, lat in points:
+    for lon, lat in unwrap(points):
         point = (round(lon * 10), round(lat * 10))
         if not tenths or tenths[-1] != point:
             tenths.append(point)
