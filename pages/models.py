@@ -8,7 +8,7 @@ import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -312,7 +312,11 @@ class PlanDocument(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents", verbose_name=_("plan"))
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(
-        _("file"), upload_to="plans/", blank=True, help_text=_("A PDF. Leave empty until the file is available.")
+        _("file"),
+        upload_to="plans/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"])],
+        help_text=_("A PDF. Leave empty until the file is available."),
     )
     file_size = models.PositiveBigIntegerField(_("file size in bytes"), default=0, editable=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
