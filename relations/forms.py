@@ -19,7 +19,9 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries"))] + [(c.iso_code, c.name) for c in countries]
+        # Alphabetical in the reader's language (names fall back to Thai where English is missing).
+        options = sorted((country.name, country.iso_code) for country in countries)
+        self.fields["country"].choices = [("", _("All countries"))] + [(code, name) for name, code in options]
 
     def filter(self, queryset, language):
         """The queryset narrowed and ordered as asked; invalid choices are ignored rather than failing."""
