@@ -4,7 +4,7 @@ Apps build their admins on `ContentAdmin` (reversion's VersionAdmin + modeltrans
 
     @admin.register(SisterCity)
     class SisterCityAdmin(OrderedAdminMixin, ContentAdmin):
-        list_display = ("name", "thumbnail", "country", "is_published", "move_buttons")
+        list_display = ("name", "thumbnail", "country", "is_published")  # + "public_link", "move_buttons"
         thumbnail_fields = ("photo", "photo_alt")
 
 Registering reversion through the admin (not with the decorator in models.py) matters: by the time the admin
@@ -142,6 +142,12 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
             filters.append(EnglishMissingListFilter)
         return filters
 
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if self.view_on_site and hasattr(self.model, "get_absolute_url") and "public_link" not in columns:
+            columns.append("public_link")
+        return columns
+
     def get_search_fields(self, request):
         fields = []
         for lookup in super().get_search_fields(request):
@@ -156,7 +162,7 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
         if not url:
             return "—"
         if getattr(obj, "is_published", True):
-            return format_html('<a href="{}">{}</a>', url, gettext("View"))
+            return format_html('<a href="{}">{}</a>', url, gettext("View on the site"))
         return format_html('<a href="{}">{}</a>', url, gettext("Preview (not published)"))
 
     @admin.display(description=_("Image"))
@@ -176,7 +182,7 @@ class OrderedAdminMixin:
     """Up and down buttons in the list, so staff reorder items without typing position numbers.
 
     The buttons submit the list's own form (which carries the CSRF token) to a small view, so they work
-    with no JavaScript and under a strict Content-Security-Policy. Put "move_buttons" in list_display.
+    with no JavaScript and under a strict Content-Security-Policy. The column is added to list_display.
     """
 
     order_field = "sort_order"
@@ -190,6 +196,12 @@ class OrderedAdminMixin:
             name="{}_{}_move".format(*info),
         )
         return [move, *super().get_urls()]
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if "move_buttons" not in columns and self.has_change_permission(request):
+            columns.append("move_buttons")
+        return columns
 
     def get_ordering_queryset(self):
         return self.model._default_manager.order_by(self.order_field, "pk")

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models.fields.files import ImageFieldFile
+from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,9 @@ IMAGE_CONTENT_TYPES = "image/jpeg,image/png,image/webp"
 # uses while keeping a decoded image (4 bytes a pixel) under ~160 MB of memory.
 MAX_IMAGE_BYTES = 15 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_HELP_TEXT = _(
+    "A JPEG, PNG or WebP image of up to 15 MB and 40 megapixels. Location data stored in the file is removed."
+)
 # Widths of the WebP copies made at upload (only those narrower than the original).
 RENDITION_WIDTHS = (480, 960, 1600)
 JPEG_QUALITY = 88
@@ -49,9 +52,9 @@ def _new_upload(value):
     """The uploaded file behind a field value, or None for a file already stored (checked on its way in)."""
     if value is None or not value:
         return None
-    if getattr(value, "_committed", False):
-        return None
-    return getattr(value, "file", value)
+    if isinstance(value, FieldFile):
+        return None if value._committed else value.file
+    return value
 
 
 def _megapixels(pixels):
@@ -293,6 +296,10 @@ class ResponsiveImageField(models.ImageField):
 
     attr_class = ResponsiveImageFieldFile
     default_validators = [validate_image_upload]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", IMAGE_HELP_TEXT)
+        super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})

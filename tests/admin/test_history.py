@@ -1,0 +1,82 @@
+"""Revision history: every language column is versioned, so revert and recover bring back Thai and English."""
+
+import reversion
+from reversion.models import Version
+
+from relations.models import CityLink, SisterCity
+
+from .conftest import admin_form_data
+
+CITY_URL = "/admin/relations/sistercity/{}/change/"
+
+
+def save_through_admin(client, city, **changes):
+    url = CITY_URL.format(city.pk)
+    response = client.post(url, admin_form_data(client.get(url), **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    city.refresh_from_db()
+
+
+def test_every_language_column_is_in_a_saved_version(admin_client, city):
+    save_through_admin(admin_client, city, name_en="Tokyo Metropolis")
+
+    fields = Version.objects.get_for_object(city).first().field_dict
+    assert (fields["name_th"], fields["name_en"]) == ("โตเกียว", "Tokyo Metropolis")
+
+
+def test_revert_brings_back_both_languages(admin_client, city):
+    save_through_admin(admin_client, city)  # the first version: โตเกียว / Tokyo
+    save_through_admin(admin_client, city, name_th="กรุงโตเกียว", name_en="Tokyo Metropolis")
+    first = Version.objects.get_for_object(city).last()
+
+    url = f"/admin/relations/sistercity/{city.pk}/history/{first.pk}/"
+    response = admin_client.post(url, admin_form_data(admin_client.get(url)))
+
+    assert response.status_code == 302
+    city.refresh_from_db()
+    assert (city.name_th, city.name_en) == ("โตเกียว", "Tokyo")
+
+
+def test_history_page_lists_who_changed_the_item(admin_client, city, superuser):
+    save_through_admin(admin_client, city, name_en="Tokyo Metropolis")
+
+    response = admin_client.get(f"/admin/relations/sistercity/{city.pk}/history/")
+
+    assert response.status_code == 200
+    assert superuser.username in response.content.decode()
+
+
+def test_recover_deleted_item_brings_back_both_languages_and_its_links(admin_client, city):
+    link_data = {
+        "links-TOTAL_FORMS": "1",
+        "links-0-title_th": "เว็บไซต์ทางการ",
+        "links-0-title_en": "Official website",
+        "links-0-url": "https://www.metro.tokyo.lg.jp/",
+        "links-0-sort_order": "0",
+    }
+    save_through_admin(admin_client, city, **link_data)
+    assert city.links.count() == 1
+    response = admin_client.post(f"/admin/relations/sistercity/{city.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not SisterCity.objects.exists() and not CityLink.objects.exists()
+
+    deleted = Version.objects.get_deleted(SisterCity).get()
+    url = f"/admin/relations/sistercity/recover/{deleted.pk}/"
+    response = admin_client.post(url, admin_form_data(admin_client.get(url)))
+
+    assert response.status_code == 302
+    city = SisterCity.objects.get()
+    assert (city.name_th, city.name_en, city.profile_th) == ("โตเกียว", "Tokyo", "มหานคร")
+    link = city.links.get()
+    assert (link.title_th, link.title_en) == ("เว็บไซต์ทางการ", "Official website")
+
+
+def test_every_admin_registered_content_model_is_versioned():
+    from django.contrib import admin
+
+    from iad_site.admin import ContentAdmin
+
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label in ("relations", "pages"):
+            assert isinstance(model_admin, ContentAdmin), model
+            assert reversion.is_registered(model), model
