@@ -171,6 +171,14 @@ class SisterCity(Publishable):
         return RelationshipKind(self.relationship).explanation
 
     @property
+    def established_datetime(self):
+        """The known part of the date for <time datetime>: 1962-02-19, 2006-06 or 1993."""
+        if self.established_on is None or self.established_precision == DatePrecision.UNKNOWN:
+            return ""
+        length = {DatePrecision.YEAR: 4, DatePrecision.MONTH: 7}.get(self.established_precision, 10)
+        return self.established_on.isoformat()[:length]
+
+    @property
     def has_location(self):
         return self.latitude is not None and self.longitude is not None
 

@@ -170,3 +170,9 @@ def test_empty_embassy_list_says_so(client, db):
     text = main_text(client.get("/en/embassies/"))
 
     assert "The list of embassies has not been published yet." in text
+
+
+def test_month_only_date_is_marked_up_with_just_the_month(client, seeded):
+    text = main_text(client.get("/en/sister-cities/seoul/"))
+
+    assert '<time datetime="2006-06">June 2006</time>' in text
