@@ -126,6 +126,7 @@ class StaticPageAdmin(TabbedTranslationAdmin):
     list_display = ("title", "slug", "is_published", "updated_at")
     list_filter = ("is_published",)
     search_fields = ("title_th", "title_en", "body_th", "body_en", "slug")
+    prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("updated_at",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "body")}),
