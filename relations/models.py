@@ -299,8 +299,13 @@ class ActivityQuerySet(PublishableQuerySet):
             .filter(Q(network__isnull=True) | Q(network__is_published=True))
         )
 
-    def latest(self):
-        """Newest first, with the city or network each one links to."""
+    def latest(self, *fields):
+        """Newest first, with the city or network each one links to.
+
+        Called with field names it is Django's own QuerySet.latest() (one object), which this name shadows.
+        """
+        if fields:
+            return super().latest(*fields)
         return self.select_related("city", "network").order_by("-happened_on", "-pk")
 
 

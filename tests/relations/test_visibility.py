@@ -66,3 +66,13 @@ def test_activity_links_to_its_city_page_at_the_activity(seeded):
     activity = make_activity(1, city=SisterCity.objects.get(slug="porto"))
 
     assert activity.get_absolute_url() == f"/th/sister-cities/porto/#activity-{activity.pk}"
+
+
+def test_latest_activities_need_one_query_with_their_cities_and_networks(seeded, django_assert_num_queries):
+    make_activity(1, city=SisterCity.objects.get(slug="porto"))
+    make_activity(2, network=CityNetwork.objects.get(slug="c40"))
+
+    with django_assert_num_queries(1):
+        links = [activity.get_absolute_url() for activity in Activity.objects.published().latest()]
+
+    assert links[0].startswith("/th/networks/c40/#activity-")
