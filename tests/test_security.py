@@ -176,6 +176,21 @@ def test_admin_login_locks_after_repeated_wrong_passwords(client, django_user_mo
     assert "_auth_user_id" not in client.session
 
 
+def test_a_forged_forwarded_for_header_does_not_dodge_the_lockout(client, django_user_model, settings):
+    django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-right-password")
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post(
+            reverse("admin:login"),
+            {
+                "username": "staff",
+                "password": "a-long-right-password" if attempt == settings.AXES_FAILURE_LIMIT else "no",
+            },
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
+        )
+
+    assert response.status_code == 429
+
+
 def test_admin_login_still_works_below_the_failure_limit(client, django_user_model, settings):
     django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-right-password")
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
