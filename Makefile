@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run setup test lint format messages clean
+.PHONY: run setup test lint format messages clean bench bench-synthetic
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -31,6 +31,14 @@ format: $(VENV)/.installed
 # Refresh the translation catalogues after marking new strings; translate, then `make setup`.
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages --locale th --locale en --ignore=$(VENV) --ignore=staticfiles --no-obsolete
+
+# Load benchmark under gunicorn on PostgreSQL against a bare-Django baseline (README, "Benchmark").
+bench: $(VENV)/.installed
+	scripts/bench.sh seed
+
+# The same on 10,000 cities, 1,000 networks, 5,000 embassies and 50,000 activities, compared with `make bench`.
+bench-synthetic: $(VENV)/.installed
+	scripts/bench.sh synthetic
 
 # Production: gunicorn with production settings, which read SECRET_KEY, ALLOWED_HOSTS and the rest from the
 # environment (.env.example). Checks the deployment, migrates, collects static files, then serves.

@@ -1,0 +1,208 @@
+"""Fills the database with made-up partners abroad, to check that the site stays fast as content grows.
+
+For load tests only, never on the real site: every row is marked synthetic (slugs start with
+`synthetic-`, names with "Synthetic" / "สังเคราะห์") and `--remove` deletes exactly those rows.
+The same numbers always give the same rows (a fixed random seed), in a few seconds (bulk inserts).
+
+Embassies are one per country, so each synthetic embassy gets a synthetic country of its own. ISO codes
+have two letters, too few for thousands of countries: synthetic countries get two-character codes made of
+CJK ideographs, which no real ISO code can clash with. Cities are spread over a realistic ~200 countries.
+"""
+
+import datetime
+import random
+import time
+
+from django.core.management import BaseCommand, call_command
+from django.db import transaction
+from django.db.models import Q
+
+from iad_site.cache import bump_generation
+from iad_site.dates import DatePrecision
+from relations.models import Activity, CityNetwork, Country, Embassy, RelationshipKind, SisterCity
+
+PREFIX = "synthetic-"
+CODE_ALPHABET = [chr(0x4E00 + i) for i in range(100)]  # 100 x 100 = 10,000 possible codes
+CITY_COUNTRIES = 200
+BATCH = 2000
+
+LOREM_TH = (
+    "ความร่วมมือด้านการพัฒนาเมือง การศึกษา วัฒนธรรม และการท่องเที่ยว ระหว่างกรุงเทพมหานครกับเมืองพันธมิตร "
+    "มีการแลกเปลี่ยนเจ้าหน้าที่ นักเรียน และผู้เชี่ยวชาญเป็นประจำทุกปี"
+)
+LOREM_EN = (
+    "Cooperation in urban development, education, culture and tourism between Bangkok and its partner city, "
+    "with yearly exchanges of officials, students and experts."
+)
+
+
+class Command(BaseCommand):
+    help = "Add synthetic cities, networks, embassies and activities for load tests (removable with --remove)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cities", type=int, default=10_000)
+        parser.add_argument("--networks", type=int, default=1_000)
+        parser.add_argument("--embassies", type=int, default=5_000)
+        parser.add_argument("--activities", type=int, default=50_000)
+        parser.add_argument("--seed", type=int, default=20261122, help="random seed: the same seed, the same data")
+        parser.add_argument("--remove", action="store_true", help="delete all synthetic rows and stop")
+        parser.add_argument("--replace", action="store_true", help="delete existing synthetic rows first")
+        parser.add_argument(
+            "--skip-search-index", action="store_true", help="do not rebuild the site search index afterwards"
+        )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        if options["remove"] or options["replace"]:
+            self.remove()
+            if options["remove"]:
+                self.finish(options, started, "Removed the synthetic data")
+                return
+        elif SisterCity.objects.filter(slug__startswith=PREFIX).exists():
+            self.stdout.write("Synthetic data is already there (use --replace to make it again).")
+            return
+        with transaction.atomic():
+            self.generate(random.Random(options["seed"]), options)
+        self.finish(options, started, "Generated")
+
+    def finish(self, options, started, verb):
+        if not options["skip_search_index"]:
+            call_command("rebuild_search_index", verbosity=options["verbosity"])
+        bump_generation()  # bulk inserts and raw deletes send no signals: drop cached pages here
+        if options["verbosity"]:
+            self.stdout.write(
+                f"{verb}: {SisterCity.objects.count()} cities, {CityNetwork.objects.count()} networks, "
+                f"{Embassy.objects.count()} embassies, {Activity.objects.count()} activities in all "
+                f"({time.monotonic() - started:.1f} s)."
+            )
+
+    def remove(self):
+        synthetic_countries = Country.objects.filter(name_en__startswith="Synthetic country")
+        with transaction.atomic():
+            for queryset in (
+                Activity.objects.filter(
+                    Q(city__slug__startswith=PREFIX)
+                    | Q(network__slug__startswith=PREFIX)
+                    | Q(title_en__startswith="Synthetic")
+                ),
+                Embassy.objects.filter(Q(country__in=synthetic_countries) | Q(name_en__startswith="Synthetic")),
+                SisterCity.objects.filter(slug__startswith=PREFIX),
+                CityNetwork.objects.filter(slug__startswith=PREFIX),
+                synthetic_countries,
+            ):
+                # A plain DELETE: no per-row signals for tens of thousands of rows (finish() invalidates).
+                queryset._raw_delete(queryset.db)
+
+    def generate(self, rng, options):
+        countries = self.make_countries(options["embassies"])
+        city_countries = (list(Country.objects.exclude(pk__in=[c.pk for c in countries])) + countries)[:CITY_COUNTRIES]
+        self.make_embassies(rng, countries)
+        cities = self.make_cities(rng, options["cities"], city_countries)
+        networks = self.make_networks(rng, options["networks"])
+        self.make_activities(rng, options["activities"], cities, networks)
+
+    def make_countries(self, count):
+        taken = set(Country.objects.values_list("iso_code", flat=True))
+        codes = [a + b for a in CODE_ALPHABET for b in CODE_ALPHABET if a + b not in taken][:count]
+        rows = [
+            Country(
+                iso_code=code,
+                name=f"ประเทศสังเคราะห์ {n:05d}",
+                name_th=f"ประเทศสังเคราะห์ {n:05d}",
+                name_en=f"Synthetic country {n:05d}",
+            )
+            for n, code in enumerate(codes, 1)
+        ]
+        Country.objects.bulk_create(rows, batch_size=BATCH)
+        return list(Country.objects.filter(iso_code__in=codes).order_by("pk"))
+
+    def make_embassies(self, rng, countries):
+        rows = []
+        for n, country in enumerate(countries, 1):
+            rows.append(
+                Embassy(
+                    country=country,
+                    name=f"สถานเอกอัครราชทูตสังเคราะห์ {n:05d}",
+                    name_th=f"สถานเอกอัครราชทูตสังเคราะห์ {n:05d}",
+                    name_en=f"Synthetic Embassy {n:05d}",
+                    address_th=f"{rng.randint(1, 999)} ถนนสาทรใต้ แขวงทุ่งมหาเมฆ เขตสาทร กรุงเทพมหานคร 10120",
+                    address_en=f"{rng.randint(1, 999)} South Sathorn Road, Thung Maha Mek, Sathon, Bangkok 10120",
+                    phone=f"+66 2 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                    email=f"embassy{n:05d}@example.org",
+                    website=f"https://embassy{n:05d}.example.org/",
+                    latitude=round(rng.uniform(13.70, 13.78), 6),
+                    longitude=round(rng.uniform(100.50, 100.58), 6),
+                    is_published=rng.random() < 0.97,
+                )
+            )
+        Embassy.objects.bulk_create(rows, batch_size=BATCH)
+
+    def make_cities(self, rng, count, countries):
+        kinds = [choice.value for choice in RelationshipKind]
+        rows = []
+        for n in range(1, count + 1):
+            established = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randint(0, 23000))
+            rows.append(
+                SisterCity(
+                    slug=f"{PREFIX}city-{n:05d}",
+                    name=f"เมืองสังเคราะห์ {n:05d}",
+                    name_th=f"เมืองสังเคราะห์ {n:05d}",
+                    name_en=f"Synthetic City {n:05d}",
+                    country=rng.choice(countries),
+                    relationship=rng.choice(kinds),
+                    established_on=established,
+                    established_precision=DatePrecision.DAY,
+                    profile_th=LOREM_TH,
+                    profile_en=LOREM_EN,
+                    latitude=round(rng.uniform(-60, 70), 6),
+                    longitude=round(rng.uniform(-180, 180), 6),
+                    website=f"https://city{n:05d}.example.org/",
+                    sort_order=100_000 + n,
+                    is_published=rng.random() < 0.95,
+                )
+            )
+        SisterCity.objects.bulk_create(rows, batch_size=BATCH)
+        return list(SisterCity.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
+
+    def make_networks(self, rng, count):
+        rows = [
+            CityNetwork(
+                slug=f"{PREFIX}network-{n:04d}",
+                name=f"เครือข่ายเมืองสังเคราะห์ {n:04d}",
+                name_th=f"เครือข่ายเมืองสังเคราะห์ {n:04d}",
+                name_en=f"Synthetic City Network {n:04d}",
+                acronym=f"SCN{n}",
+                description_th=LOREM_TH,
+                description_en=LOREM_EN,
+                founded_year=rng.randint(1900, 2024),
+                website=f"https://network{n:04d}.example.org/",
+                secretariat_en="Somewhere, Synthetic country",
+                sort_order=100_000 + n,
+                is_published=rng.random() < 0.95,
+            )
+            for n in range(1, count + 1)
+        ]
+        CityNetwork.objects.bulk_create(rows, batch_size=BATCH)
+        return list(CityNetwork.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
+
+    def make_activities(self, rng, count, city_ids, network_ids):
+        rows = []
+        for n in range(1, count + 1):
+            on_city = rng.random() < 0.8 or not network_ids
+            rows.append(
+                Activity(
+                    title=f"กิจกรรมสังเคราะห์ {n:05d}",
+                    title_th=f"กิจกรรมสังเคราะห์ {n:05d}",
+                    title_en=f"Synthetic activity {n:05d}",
+                    summary_th=LOREM_TH,
+                    summary_en=LOREM_EN,
+                    happened_on=datetime.date(1990, 1, 1) + datetime.timedelta(days=rng.randint(0, 13000)),
+                    city_id=rng.choice(city_ids) if on_city else None,
+                    network_id=None if on_city else rng.choice(network_ids),
+                    is_published=rng.random() < 0.95,
+                )
+            )
+            if len(rows) == BATCH:
+                Activity.objects.bulk_create(rows)
+                rows = []
+        Activity.objects.bulk_create(rows)

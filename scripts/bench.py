@@ -1,0 +1,316 @@
+"""Load benchmark: every public page type against a bare-Django baseline, under identical gunicorn servers.
+
+Run through `make bench` (or `make bench-synthetic`), which prepares PostgreSQL, wrk and the data first;
+by hand: `DATABASE_URL=postgres://... .venv/bin/python scripts/bench.py --label seed`.
+
+Three gunicorn servers, each with the same options (2 sync workers), are started side by side:
+  baseline  scripts/bench_baseline.py: one Django view returning a fixed 5 KB page, no middleware;
+  cached    the site with production settings and its page cache on (the normal production set-up);
+  uncached  the same with PAGE_CACHE=off, so every request renders the page from the database.
+Each page type is hit with wrk for a few seconds after a short warm-up; the baseline is measured before
+and after the pages and averaged. The machine is shared and noisy, so the result that counts is each
+page's ratio to the baseline measured in the same run (targets: cached >= 0.8, uncached >= 0.3).
+
+The figures are saved in .bench/<label>.json; a run labelled anything other than "seed" is compared with
+the saved seed run as well (target: no page more than 1.5x slower, in ratio to its own baseline).
+"""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / ".bench"
+VENV_BIN = Path(sys.executable).parent
+LUA = ROOT / "scripts" / "bench_report.lua"
+WORKERS = 2
+TARGETS = {"cached": 0.8, "uncached": 0.3}
+SCALE_LIMIT = 1.5
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_environment(page_cache):
+    env = os.environ.copy()
+    env.update(
+        DJANGO_SETTINGS_MODULE="iad_site.settings.prod",
+        SECRET_KEY=env.get("SECRET_KEY", "bench-only-" + "x" * 50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        PAGE_CACHE="on" if page_cache else "off",
+        STATIC_ROOT=env.get("STATIC_ROOT", str(OUT / "static")),
+    )
+    return env
+
+
+class Server:
+    """One gunicorn server with the benchmark's options; stopped by its own process id."""
+
+    def __init__(self, name, app, env, ready_path):
+        self.name, self.port, self.ready_path = name, free_port(), ready_path
+        self.log = OUT / f"{name}.log"
+        command = [
+            str(VENV_BIN / "gunicorn"),
+            app,
+            "--workers",
+            str(WORKERS),
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--chdir",
+            str(ROOT),
+            "--log-level",
+            "warning",
+        ]
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def wait_until_ready(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                if fetch(self.url(self.ready_path))[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit(f"{self.name} server did not start; see {self.log}:\n{self.log.read_text()[-2000:]}")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def fetch(url):
+    request = urllib.request.Request(url, headers=PROXY_HEADERS)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def page_types():
+    """(label, path) for every public page type, each with real data from the database being served."""
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    from pages.models import Plan, StaticPage
+    from relations.models import CityNetwork, Country, SisterCity
+
+    translation.activate("th")
+
+    def first(queryset):
+        obj = queryset.first()
+        if obj is None:
+            raise LookupError("no published object")
+        return obj.get_absolute_url()
+
+    def city_list_filtered():
+        country = Country.objects.filter(sister_cities__is_published=True).order_by("name_th").first()
+        return reverse("relations:city_list") + f"?country={country.iso_code}&sort=name"
+
+    candidates = [
+        ("home", lambda: reverse("pages:home")),
+        ("home (English)", lambda: "/en" + reverse("pages:home")[3:]),
+        ("sister cities", lambda: reverse("relations:city_list")),
+        ("sister cities, filtered", city_list_filtered),
+        ("sister city", lambda: first(SisterCity.objects.published().for_directory())),
+        ("networks", lambda: reverse("relations:network_list")),
+        ("network", lambda: first(CityNetwork.objects.published().for_directory())),
+        ("embassies", lambda: reverse("relations:embassy_list")),
+        ("plans", lambda: reverse("pages:plan_list")),
+        ("plan", lambda: first(Plan.objects.published())),
+        ("office", lambda: reverse("pages:office")),
+        ("history", lambda: reverse("pages:history")),
+        ("structure", lambda: reverse("pages:structure")),
+        ("static page", lambda: first(StaticPage.objects.published())),
+        ("search", lambda: reverse("search") + "?q=%E0%B8%81%E0%B8%A3%E0%B8%B8%E0%B8%87%E0%B9%80%E0%B8%97%E0%B8%9E"),
+    ]
+    found = []
+    for label, build in candidates:
+        try:
+            found.append((label, build()))
+        except (NoReverseMatch, LookupError, AttributeError) as error:
+            print(f"  (skipped {label}: {error})", file=sys.stderr)
+    return found
+
+
+def wrk(url, seconds, connections, threads):
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "5s",
+        "-s",
+        str(LUA),
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    figures = json.loads(line[len("BENCH ") :])
+    seconds_run = figures["duration_us"] / 1e6
+    return {
+        "rps": figures["requests"] / seconds_run if seconds_run else 0.0,
+        "p50_ms": figures["p50_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "errors": figures["errors"] + figures["bad_status"],
+    }
+
+
+def measure(url, args):
+    wrk(url, 1, args.connections, args.threads)  # warm-up: every worker renders, connects and caches
+    return wrk(url, args.seconds, args.connections, args.threads)
+
+
+def check_pages(servers, pages):
+    problems = []
+    for label, path in pages:
+        for server in (servers["cached"], servers["uncached"]):
+            status, headers, body = fetch(server.url(path))
+            if status != 200:
+                problems.append(f"{label} {path}: {status} from the {server.name} server")
+        fetch(servers["cached"].url(path))
+        status, headers, body = fetch(servers["cached"].url(path))
+        if headers.get("X-Cache") != "HIT":
+            problems.append(f"{label} {path}: not served from the cache ({headers.get('X-Cache')})")
+    return problems
+
+
+def print_table(title, rows, baseline, comparison=None):
+    print(f"\n{title}")
+    header = f"{'page':<26} {'mode':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7}"
+    if comparison:
+        header += f" {'vs seed':>8}"
+    print(header)
+    print("-" * len(header))
+    print(
+        f"{'baseline (5 KB view)':<26} {'-':<9} {baseline['rps']:>8.0f} {baseline['p50_ms']:>8.2f} "
+        f"{baseline['p99_ms']:>8.2f} {1:>6.2f} {'':>7}"
+    )
+    for row in rows:
+        met = "ok" if row["ratio"] >= TARGETS[row["mode"]] and not row["errors"] else "MISSED"
+        line = (
+            f"{row['page']:<26} {row['mode']:<9} {row['rps']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
+            f"{row['ratio']:>6.2f} {'>=' + str(TARGETS[row['mode']]):>5} {met}"
+        )
+        if comparison:
+            before = comparison.get((row["page"], row["mode"]))
+            if before:
+                slowdown = before / row["ratio"] if row["ratio"] else float("inf")
+                line += f" {slowdown:>7.2f}x {'ok' if slowdown <= SCALE_LIMIT else 'MISSED'}"
+        if row["errors"]:
+            line += f"  ({row['errors']} errors)"
+        print(line)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--label", default="seed", help="name of this data set: seed, synthetic, ...")
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", "5")))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "8")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", "2")))
+    parser.add_argument("--only", help="comma-separated page labels to run (default: all)")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL database (make bench does).")
+    OUT.mkdir(exist_ok=True)
+
+    os.environ.update({k: v for k, v in site_environment(True).items() if k not in ("PAGE_CACHE",)})
+    pages = page_types()
+    if args.only:
+        wanted = {label.strip() for label in args.only.split(",")}
+        pages = [(label, path) for label, path in pages if label in wanted]
+
+    servers = {
+        "baseline": Server("baseline", "scripts.bench_baseline:application", os.environ.copy(), "/"),
+        "cached": Server("cached", "iad_site.wsgi:application", site_environment(True), "/health/"),
+        "uncached": Server("uncached", "iad_site.wsgi:application", site_environment(False), "/health/"),
+    }
+    try:
+        for server in servers.values():
+            server.wait_until_ready()
+        problems = check_pages(servers, pages)
+        for problem in problems:
+            print(f"WARNING: {problem}", file=sys.stderr)
+
+        cache_backend = "Redis" if os.environ.get("REDIS_URL") else "local memory"
+        print(
+            f"Benchmark '{args.label}': {len(pages)} page types, wrk -t{args.threads} -c{args.connections} "
+            f"-d{args.seconds}s each, gunicorn {WORKERS} sync workers per server, cache: {cache_backend}",
+            flush=True,
+        )
+        before = measure(servers["baseline"].url("/"), args)
+        rows = []
+        for mode in ("cached", "uncached"):
+            for label, path in pages:
+                result = measure(servers[mode].url(path), args)
+                rows.append({"page": label, "path": path, "mode": mode, **result})
+                print(f"  {mode:<9} {label:<26} {result['rps']:>7.0f} req/s", flush=True)
+        after = measure(servers["baseline"].url("/"), args)
+    finally:
+        for server in servers.values():
+            server.stop()
+
+    baseline = {key: (before[key] + after[key]) / 2 for key in ("rps", "p50_ms", "p99_ms")}
+    for row in rows:
+        row["ratio"] = row["rps"] / baseline["rps"]
+
+    comparison = None
+    seed_file = OUT / "seed.json"
+    if args.label != "seed" and seed_file.exists():
+        seed = json.loads(seed_file.read_text())
+        comparison = {(row["page"], row["mode"]): row["ratio"] for row in seed["rows"]}
+
+    print_table(
+        f"Results '{args.label}' (baseline before {before['rps']:.0f} req/s, after {after['rps']:.0f} req/s)",
+        rows,
+        baseline,
+        comparison,
+    )
+    (OUT / f"{args.label}.json").write_text(
+        json.dumps({"label": args.label, "baseline": baseline, "rows": rows, "args": vars(args)}, indent=2)
+    )
+    missed = [row for row in rows if row["ratio"] < TARGETS[row["mode"]] or row["errors"]]
+    if comparison:
+        missed += [
+            row
+            for row in rows
+            if comparison.get((row["page"], row["mode"]))
+            and comparison[(row["page"], row["mode"])] / row["ratio"] > SCALE_LIMIT
+        ]
+    print(f"\n{'All targets met.' if not missed and not problems else f'{len(missed)} result(s) below target.'}")
+    print(f"Figures saved in {OUT / (args.label + '.json')}; server logs in {OUT}/.")
+    if os.environ.get("BENCH_STRICT") and (missed or problems):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
