@@ -202,17 +202,18 @@ def test_admin_login_still_works_below_the_failure_limit(client, django_user_mod
     assert client.session["_auth_user_id"]
 
 
-def test_lockout_page_is_translated(client, django_user_model, settings):
+@pytest.mark.parametrize(("language", "heading"), [("en", "Sign-in locked"), ("th", "ระงับการเข้าสู่ระบบชั่วคราว")])
+def test_lockout_page_is_in_the_staff_members_language(client, django_user_model, settings, language, heading):
     django_user_model.objects.create_superuser("staff", "staff@example.org", "a-long-right-password")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         response = client.post(
             reverse("admin:login"),
             {"username": "staff", "password": "wrong"},
-            HTTP_ACCEPT_LANGUAGE="en",
+            HTTP_ACCEPT_LANGUAGE=language,
         )
 
     assert response.status_code == 429
-    assert "Sign-in locked" in response.content.decode()
+    assert heading in response.content.decode()
 
 
 @pytest.fixture
