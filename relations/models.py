@@ -66,6 +66,26 @@ RELATIONSHIP_EXPLANATIONS = {
 }
 
 
+THAI_LEADING_VOWELS = "เแโใไ"
+THAI_TONE_MARKS = dict.fromkeys(map(ord, "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"))
+
+
+def thai_sort_key(text):
+    """Thai dictionary order, near enough: เมือง files under ม, and tone marks only break ties.
+
+    Sorting by code point (SQLite, and PostgreSQL without an ICU collation) puts every word that
+    starts with เ แ โ ใ ไ after all the others, because those vowels are written before their consonant.
+    """
+    swapped = []
+    for char in text:
+        if swapped and swapped[-1] in THAI_LEADING_VOWELS and "\u0e01" <= char <= "\u0e2e":
+            swapped.insert(-1, char)
+        else:
+            swapped.append(char)
+    primary = "".join(swapped)
+    return primary.translate(THAI_TONE_MARKS), primary
+
+
 class SisterCityQuerySet(PublishableQuerySet):
     SORTS = {"name": ("name_th", "sort_order"), "year": ("established_on", "sort_order")}
 
@@ -80,10 +100,17 @@ class SisterCityQuerySet(PublishableQuerySet):
         return self.filter(relationship=relationship) if relationship else self
 
     def sorted_by(self, key, language="th"):
-        """'name' sorts by the name in the reader's language; 'year' oldest first, unknown dates last."""
+        """'name' sorts by the name in the reader's language; 'year' oldest first, unknown dates last.
+
+        Thai names are sorted in Python (a list, not a queryset): no collation both databases share
+        orders Thai the way a Thai dictionary does.
+        """
+        if key == "name" and language != "en":
+            return sorted(self, key=lambda city: thai_sort_key(city.name_th))
         if key == "name":
-            field = "name_en" if language == "en" else "name_th"
-            return self.order_by(models.functions.Coalesce(models.functions.NullIf(field, models.Value("")), "name_th"))
+            return self.order_by(
+                models.functions.Coalesce(models.functions.NullIf("name_en", models.Value("")), "name_th")
+            )
         if key == "year":
             return self.order_by(models.F("established_on").asc(nulls_last=True), "sort_order")
         return self.order_by("sort_order", "pk")

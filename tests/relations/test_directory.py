@@ -52,6 +52,9 @@ def test_sort_by_name_uses_the_thai_name_on_thai_pages(client, seeded):
     slugs = city_links(client.get("/th/sister-cities/?sort=name"))
 
     assert slugs[0] == "jakarta"  # กรุงจาการ์ตา
+    # เมืองโลซาน files under ม, before ลิสบอน, although เ comes after every consonant in Unicode.
+    assert slugs.index("lausanne") < slugs.index("lisbon")
+    assert slugs[-1] == "hue"  # เว้ files under ว
 
 
 def test_unknown_filter_values_are_ignored(client, seeded):
