@@ -55,6 +55,8 @@ def test_recover_deleted_item_brings_back_both_languages_and_its_links(admin_cli
         "links-0-sort_order": "0",
     }
     save_through_admin(admin_client, city, **link_data)
+    # A later edit that leaves the link alone: its version must still carry the link (reversion's follow).
+    save_through_admin(admin_client, city, name_en="Tokyo")
     assert city.links.count() == 1
     response = admin_client.post(f"/admin/relations/sistercity/{city.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
