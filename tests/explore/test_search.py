@@ -149,3 +149,28 @@ def test_a_search_takes_a_fixed_number_of_queries(client, fukuoka, c40, django_a
     # all-words check, count, page of results
     with django_assert_num_queries(3):
         client.get("/en/search/", {"q": "Fukuoka climate"})
+
+
+def test_equal_scores_keep_a_fixed_order_on_every_database(client, japan):
+    from relations.models import CityNetwork, SisterCity
+
+    CityNetwork.objects.create(slug="net", name_th="เครือข่ายทดสอบ")
+    for slug in ("zeta", "alpha", "mu"):
+        SisterCity.objects.create(slug=slug, name_th=f"เมืองทดสอบ {slug}", country=japan)
+
+    # Kinds in a set order (cities before networks), then the order the items were created: never a
+    # collation, which differs between SQLite and PostgreSQL.
+    assert result_urls(client, "/th/search/", "ทดสอบ") == [
+        "/th/sister-cities/zeta/",
+        "/th/sister-cities/alpha/",
+        "/th/sister-cities/mu/",
+        "/th/networks/net/",
+    ]
+
+
+def test_seed_command_builds_the_index(db):
+    from django.core.management import call_command
+
+    call_command("seed", verbosity=0)
+
+    assert SearchDocument.objects.filter(kind="city").count() == 2 * 32
