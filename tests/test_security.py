@@ -14,13 +14,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.template import Context, Template
 from django.urls import clear_url_caches, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.conftest import LANGUAGES, PUBLIC_PATHS
 
@@ -126,6 +128,38 @@ def test_admin_pages_have_no_inline_script_the_policy_would_block(admin_client):
         assert_security_headers(response)
         checked += 1
     assert checked >= 3
+
+
+INLINE_STYLE = re.compile(r"<style[\s>]|<[^>]+\sstyle\s*=", re.IGNORECASE)
+
+
+def seeded_public_pages():
+    """Every public page type in both languages, detail pages from the seed included."""
+    call_command("seed", verbosity=0)
+    paths = {f"/{language}{path}" for language in LANGUAGES for path in PUBLIC_PATHS}
+    for language in LANGUAGES:
+        with translation.override(language):
+            for label in ("relations", "pages"):
+                for model in apps.get_app_config(label).get_models():
+                    if hasattr(model, "get_absolute_url"):
+                        for obj in model._default_manager.all()[:2]:
+                            paths.add(obj.get_absolute_url().split("#")[0])
+    return sorted(paths)
+
+
+def test_public_pages_have_nothing_inline_the_policy_would_block(client):
+    """No inline script, event handler, <style> or style="": the strict CSP would block them in browsers."""
+    checked = []
+    for path in seeded_public_pages():
+        response = client.get(path)
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        html = response.content.decode()
+        assert not INLINE_SCRIPT.findall(html), path
+        assert not EVENT_HANDLER.findall(html), path
+        assert not INLINE_STYLE.findall(html), (path, INLINE_STYLE.findall(html)[:3])
+        checked.append(path)
+    assert len(checked) >= 2 * len(PUBLIC_PATHS)
 
 
 # Production settings
