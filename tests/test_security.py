@@ -21,6 +21,7 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.template import Context, Template
+from django.test import Client
 from django.urls import clear_url_caches, reverse
 from django.utils import timezone, translation
 
@@ -160,6 +161,29 @@ def test_public_pages_have_nothing_inline_the_policy_would_block(client):
         assert not INLINE_STYLE.findall(html), (path, INLINE_STYLE.findall(html)[:3])
         checked.append(path)
     assert len(checked) >= 2 * len(PUBLIC_PATHS)
+
+
+# Error pages in the visitor's language, under the same policy
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Bad request"), ("th", "คำขอไม่ถูกต้อง")])
+def test_unknown_host_gets_a_bad_request_page_in_the_pages_language(client, language, heading):
+    response = client.get(f"/{language}/", HTTP_HOST="attacker.example")
+
+    assert response.status_code == 400
+    assert f'<html lang="{language}">' in response.content.decode()
+    assert heading in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "The form could not be sent"), ("th", "ส่งแบบฟอร์มไม่สำเร็จ")])
+def test_form_without_csrf_token_gets_a_page_in_the_pages_language(language, heading):
+    response = Client(enforce_csrf_checks=True).post(f"/{language}/search/", {"q": "Tokyo"})
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert heading in html
+    assert not INLINE_STYLE.findall(html)
+    assert_security_headers(response)
 
 
 # Production settings
