@@ -174,3 +174,41 @@ def test_seed_command_builds_the_index(db):
     call_command("seed", verbosity=0)
 
     assert SearchDocument.objects.filter(kind="city").count() == 2 * 32
+
+
+def test_a_project_added_to_a_plan_makes_the_plan_findable(client, plan):
+    plan.projects.create(title_th="โครงการอบรมภาษาญี่ปุ่น", title_en="Japanese language course")
+
+    assert result_urls(client, "/en/search/", "Japanese") == ["/en/plans/projects-fy2556/"]
+
+
+def test_deleting_a_plan_with_projects_removes_it_from_the_index(client, plan):
+    plan.projects.create(title_th="โครงการอบรมภาษาญี่ปุ่น")
+    plan.delete()
+
+    assert not SearchDocument.objects.exists()
+
+
+def test_loaddata_leaves_the_index_to_the_rebuild(db, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    fixture = tmp_path / "one.json"
+    fixture.write_text(
+        json.dumps(
+            [
+                {"model": "relations.country", "pk": 900, "fields": {"iso_code": "JP", "name_th": "ญี่ปุ่น"}},
+                {
+                    "model": "relations.sistercity",
+                    "pk": 900,
+                    "fields": {"slug": "x", "name_th": "เมืองเอ็กซ์", "country": 900, "updated_at": "2024-01-01T00:00Z"},
+                },
+            ]
+        )
+    )
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert not SearchDocument.objects.exists()
+
+    call_command("rebuild_search_index", verbosity=0)
+    assert SearchDocument.objects.filter(object_id=900).count() == 2
