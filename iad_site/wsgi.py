@@ -7,3 +7,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iad_site.settings.prod")
 
 application = get_wsgi_application()
+
+# Cached public pages are answered before Django builds a request (iad_site/cache.py).
+from iad_site.cache import CachedPagesApp  # noqa: E402
+
+application = CachedPagesApp(application)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from iad_site.cache import bump_generation, current_generation
+from iad_site.cache import CachedPagesApp, bump_generation, current_generation
 from relations.models import Country, SisterCity
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +197,91 @@ def test_switching_the_cache_off_serves_every_request_fresh(client, city, settin
     response = client.get("/en/sister-cities/")
 
     assert "X-Cache" not in response
+
+
+class RecordingApp:
+    """Stands in for Django behind CachedPagesApp: records whether a request got through to it."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"from django"]
+
+
+def wsgi_get(app, path, **extra):
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "wsgi.url_scheme": "http",
+        **extra,
+    }
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    answer["body"] = b"".join(app(environ, start_response))
+    return answer
+
+
+@pytest.fixture
+def wsgi_app():
+    return CachedPagesApp(RecordingApp())
+
+
+def test_wsgi_layer_answers_a_stored_page_without_calling_django(client, city, wsgi_app):
+    stored = client.get("/en/sister-cities/fukuoka/")
+
+    answer = wsgi_get(wsgi_app, "/en/sister-cities/fukuoka/")
+
+    assert wsgi_app.application.calls == 0
+    assert answer["status"] == "200 OK"
+    assert answer["body"] == stored.content
+    assert answer["headers"]["ETag"] == stored["ETag"]
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+        assert answer["headers"][header] == stored[header]
+
+
+def test_wsgi_layer_answers_304_to_a_matching_etag(client, city, wsgi_app):
+    etag = client.get("/en/sister-cities/fukuoka/")["ETag"]
+
+    answer = wsgi_get(wsgi_app, "/en/sister-cities/fukuoka/", HTTP_IF_NONE_MATCH=etag)
+
+    assert answer["status"] == "304 Not Modified"
+    assert answer["body"] == b""
+
+
+def test_wsgi_layer_passes_an_edited_page_to_django(client, city, wsgi_app):
+    client.get("/en/sister-cities/fukuoka/")
+    city.name_en = "Fukuoka City"
+    city.save()
+
+    assert wsgi_get(wsgi_app, "/en/sister-cities/fukuoka/")["body"] == b"from django"
+
+
+def test_wsgi_layer_passes_signed_in_visitors_to_django(client, city, wsgi_app):
+    client.get("/en/sister-cities/fukuoka/")
+
+    answer = wsgi_get(wsgi_app, "/en/sister-cities/fukuoka/", HTTP_COOKIE="sessionid=abc; csrftoken=x")
+
+    assert answer["body"] == b"from django"
+
+
+def test_wsgi_layer_passes_other_methods_and_paths_to_django(client, city, wsgi_app):
+    client.get("/en/sister-cities/fukuoka/")
+
+    assert wsgi_get(wsgi_app, "/en/sister-cities/fukuoka/", REQUEST_METHOD="POST")["body"] == b"from django"
+    assert wsgi_get(wsgi_app, "/admin/")["body"] == b"from django"
+    assert wsgi_app.application.calls == 2
+
+
+def test_production_wsgi_application_has_the_cache_in_front():
+    from iad_site.wsgi import application
+
+    assert isinstance(application, CachedPagesApp)

@@ -37,11 +37,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers anonymous visitors from the page cache without touching the database or the rest of
+    # this list; a stored page keeps every header added below it (security headers, CSP). iad_site/cache.py.
+    "iad_site.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "iad_site.middleware.SecurityHeadersMiddleware",
-    # Before sessions: answers anonymous visitors from the page cache without touching the database.
-    "iad_site.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
