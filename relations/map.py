@@ -40,6 +40,8 @@ def land_path():
     parts = []
     for country in data["countries"]:
         for ring in country["rings"]:
+            if len(ring) < 6:  # fewer than three points: nothing to draw
+                continue
             x, y = project(ring[1] / 10, ring[0] / 10)
             deltas = " ".join(f"{dx} {-dy}" for dx, dy in zip(ring[2::2], ring[3::2], strict=True))
             parts.append(f"M{x} {y}l{deltas}z")

@@ -75,6 +75,8 @@ def main(source):
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         rings = [compact(ring_points(arcs, ring)) for polygon in polygons for ring in polygon]
+        # Islands smaller than a tenth of a degree collapse to a point or a line: nothing to draw.
+        rings = [ring for ring in rings if len(ring) >= 6]
         countries.append({"id": geometry.get("id", ""), "name": geometry["properties"]["name"], "rings": rings})
     data = {
         "source": "Natural Earth 1:110m Admin 0 countries, version 4.1.0, via npm world-atlas 2.0.2 "
