@@ -76,32 +76,52 @@ def view_box(points):
     return left, top, right - left, bottom - top
 
 
+# A close-up where partner cities crowd together at world scale: China, Japan, Korea and South-East Asia.
+CLOSE_UP = {"west": 80, "east": 146, "north": 47, "south": -10}
+
+
+def _frame(title, box, markers, is_close_up=False):
+    left, top, width, height = box
+    bangkok_x, bangkok_y = project(*BANGKOK)
+    size = max(12, width // 100)
+    return {
+        "title": title,
+        "is_close_up": is_close_up,
+        "view_box": f"{left} {top} {width} {height}",
+        "markers": markers,
+        "routes": [marker.route_from(bangkok_x, bangkok_y) for marker in markers],
+        "bangkok": {
+            "x": bangkok_x,
+            "y": bangkok_y,
+            "diamond": diamond(bangkok_x, bangkok_y, size),
+            "label_x": bangkok_x - size * 2,
+        },
+        # Sizes follow the width shown, so markers stay visible on a phone and modest on a desktop.
+        "radius": max(8, width // 150),
+        "font_size": max(20, width // (30 if is_close_up else 50)),
+    }
+
+
 def world_map(cities):
-    """What templates/relations/_map.html draws: the outlines, Bangkok, and one linked marker per city
+    """What templates/relations/_map.html draws: the outlines once, and one or two frames (the whole
+    set of partners, and a close-up where they crowd), each with Bangkok and one linked marker per city
     that has coordinates. `cities` are SisterCity objects with their country selected."""
     located = [city for city in cities if city.has_location]
     markers = [
         Marker(f"{city.name}, {city.country.name}", city.get_absolute_url(), *project(city.latitude, city.longitude))
         for city in located
     ]
-    left, top, width, height = view_box([BANGKOK] + [(city.latitude, city.longitude) for city in located])
-    bangkok_x, bangkok_y = project(*BANGKOK)
-    return {
-        "routes": [marker.route_from(bangkok_x, bangkok_y) for marker in markers],
-        "view_box": f"{left} {top} {width} {height}",
-        "land_path": land_path(),
-        "markers": markers,
-        "bangkok": {
-            "x": bangkok_x,
-            "y": bangkok_y,
-            "label": _("Bangkok"),
-            "diamond": diamond(bangkok_x, bangkok_y, max(12, width // 100)),
-            "label_x": bangkok_x - max(12, width // 100) * 2,
-        },
-        # Sizes follow the width shown, so markers stay visible on a phone and modest on a desktop.
-        "radius": max(8, width // 150),
-        "font_size": max(20, width // 50),
-    }
+    overview = view_box([BANGKOK] + [(city.latitude, city.longitude) for city in located])
+    frames = [_frame(_("Map of Bangkok and its partner cities"), overview, markers)]
+    left, top = project(CLOSE_UP["north"], CLOSE_UP["west"])
+    right, bottom = project(CLOSE_UP["south"], CLOSE_UP["east"])
+    crowded = [m for m in markers if left < m.x < right and top < m.y < bottom]
+    # Worth a second drawing only when the overview is much wider and several cities are in the close-up.
+    if len(crowded) >= 3 and overview[2] > 2 * (right - left):
+        frames.append(
+            _frame(_("Close-up: East and South-East Asia"), (left, top, right - left, bottom - top), crowded, True)
+        )
+    return {"land_path": land_path(), "frames": frames, "markers": markers, "bangkok_label": _("Bangkok")}
 
 
 def diamond(x, y, size):
