@@ -1,8 +1,8 @@
 """Whole-page caching of the public site, with site-wide invalidation and conditional GET.
 
-What is cached: GET requests for public pages (paths under a language prefix, /th/... and /en/...) from
-visitors without a session cookie, so never a signed-in staff member (whose pages may show unpublished
-previews) and never the admin. Responses that set a cookie, are not 200, stream, or say
+What is cached: GET requests for public pages (paths under a language prefix, /th/... and /en/..., and the
+sitemap, robots.txt and open-data files) from visitors without a session cookie, so never a signed-in
+staff member (whose pages may show unpublished previews) and never the admin. Responses that set a cookie, are not 200, stream, or say
 `Cache-Control: private/no-store` are not stored.
 
 Invalidation: one site-wide *generation* token. Every cached page remembers the generation it was
@@ -101,6 +101,14 @@ def bump_generation():
     return token
 
 
+# Public documents outside the language prefixes: the sitemap, robots.txt and the open-data files.
+EXTRA_PUBLIC_PREFIXES = ("/sitemap.xml", "/robots.txt", "/data/")
+
+
+def _public_prefixes():
+    return (*(f"/{code}/" for code, _name in settings.LANGUAGES), *EXTRA_PUBLIC_PREFIXES)
+
+
 def _etag(content):
     return '"' + hashlib.blake2b(content, digest_size=16).hexdigest() + '"'
 
@@ -153,7 +161,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.prefixes = _public_prefixes()
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
@@ -225,7 +233,7 @@ class CachedPagesApp:
 
     def __init__(self, application):
         self.application = application
-        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.prefixes = _public_prefixes()
         self.session_cookie = settings.SESSION_COOKIE_NAME + "="
 
     def __call__(self, environ, start_response):

@@ -285,3 +285,10 @@ def test_production_wsgi_application_has_the_cache_in_front():
     from iad_site.wsgi import application
 
     assert isinstance(application, CachedPagesApp)
+
+
+def test_sitemap_and_open_data_are_cached_too(client, city):
+    for path in ("/sitemap.xml", "/data/sister-cities.csv"):
+        client.get(path)
+
+        assert client.get(path)["X-Cache"] == "HIT"
