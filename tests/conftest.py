@@ -14,6 +14,7 @@ PUBLIC_PATHS = [
     "/office/",
     "/office/history/",
     "/office/structure/",
+    "/sister-cities/map/",
     "/search/",
 ]
 
