@@ -60,6 +60,23 @@ observatory: $(VENV)/.installed
 load: $(VENV)/.installed
 	scripts/load.sh
 
+# Browser suite and HTML check only (README "Browser tests, HTML check and Lighthouse"); `make test` runs
+# them too, skipping them where Chromium or Java is missing. Needs /usr/bin/chromium, Java and npm.
+.PHONY: browser-test lighthouse
+browser-test: $(VENV)/.installed node_modules/.installed
+	$(PY) manage.py compilemessages --ignore=$(VENV) --verbosity 0
+	REQUIRE_BROWSER=1 $(PY) -m pytest tests/browser
+
+# Lighthouse (mobile) on every public page type in both languages against gunicorn with production
+# settings: four scores per page, median of RUNS (default 3) for Performance. RUNS=1 for a quick look.
+lighthouse: $(VENV)/.installed node_modules/.installed
+	$(PY) scripts/lighthouse.py
+
+# vnu.jar (the Nu HTML Checker) and Lighthouse, as pinned in package-lock.json; no install scripts.
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

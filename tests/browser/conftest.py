@@ -78,7 +78,15 @@ def site(django_db_setup, django_db_blocker):
     here, the database is unblocked for its thread while the browser tests run, and emptied afterwards so
     the rest of the suite starts from a clean database as usual.
     """
+    from django.db import connection
     from pytest_django.live_server_helper import LiveServer
+
+    # The seed is loaded outside any test's transaction and the database is flushed afterwards: make
+    # sure that is the test database. pytest-django creates it only when a collected test asks for the
+    # database, hence the django_db mark on every module here.
+    assert connection.creation._get_test_db_name() in connection.settings_dict["NAME"] or connection.settings_dict[
+        "NAME"
+    ].startswith(("file:memorydb", ":memory:")), f"not a test database: {connection.settings_dict['NAME']}"
 
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)

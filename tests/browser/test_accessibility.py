@@ -1,8 +1,12 @@
 """axe-core on every public page type in both languages: no WCAG 2.0/2.1/2.2 A or AA violation."""
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import WCAG_TAGS
+
+# The seed is loaded into the test database, which pytest-django creates only for tests that ask.
+pytestmark = pytest.mark.django_db
 
 AXE = Axe()
 

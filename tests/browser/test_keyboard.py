@@ -1,6 +1,11 @@
 """Keyboard alone: the skip link comes first and works, every Tab stop shows its focus, and the
 navigation and the language switcher can be reached, on every public page type in both languages."""
 
+import pytest
+
+# The seed is loaded into the test database, which pytest-django creates only for tests that ask.
+pytestmark = pytest.mark.django_db
+
 # What the focused element is and how its focus shows, read in the page after each Tab press.
 FOCUS_STATE = """() => {
   const el = document.activeElement;
@@ -35,24 +40,16 @@ def tab_through(page):
     return stops
 
 
-def test_skip_link_is_the_first_tab_stop_and_shows_when_focused(visit, page_type, language):
+def test_skip_link_is_the_first_tab_stop_shows_and_moves_focus_to_main(visit, page_type, language):
     page = visit(page_type, language)
 
     page.keyboard.press("Tab")
     first = page.evaluate(FOCUS_STATE)
-
-    assert first["href"] == "#main", first["html"]
-    assert first["inViewport"] and first["width"] > 0 and first["height"] > 0
-
-
-def test_skip_link_moves_focus_to_main(visit, page_type, language):
-    page = visit(page_type, language)
-
-    page.keyboard.press("Tab")
     page.keyboard.press("Enter")
 
-    assert page.evaluate("document.activeElement.id") == "main"
-    assert page.evaluate("document.activeElement.tagName") == "MAIN"
+    assert first["href"] == "#main", first["html"]
+    assert first["inViewport"] and first["width"] > 0 and first["height"] > 0, "skip link not shown on focus"
+    assert page.evaluate("[document.activeElement.tagName, document.activeElement.id]") == ["MAIN", "main"]
 
 
 def test_every_tab_stop_shows_a_visible_focus_indicator(visit, page_type, language):

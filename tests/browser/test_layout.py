@@ -1,6 +1,11 @@
 """Phone width and Thai type, on every public page type in both languages."""
 
+import pytest
+
 from tests.browser.conftest import PHONE_WIDTH
+
+# The seed is loaded into the test database, which pytest-django creates only for tests that ask.
+pytestmark = pytest.mark.django_db
 
 
 def test_nothing_scrolls_sideways_at_phone_width(visit, page, page_type, language):

@@ -1,0 +1,192 @@
+"""Lighthouse (mobile) on every public page type in both languages, against the production setup.
+
+    .venv/bin/python scripts/lighthouse.py            # make lighthouse
+    RUNS=1 .venv/bin/python scripts/lighthouse.py     # one run per page instead of three
+    .venv/bin/python scripts/lighthouse.py home city_detail   # only these page types
+
+What it serves, all on 127.0.0.1 and stopped again at the end: gunicorn with the production settings
+(WhiteNoise's hashed, compressed static files, the page cache, CSP and the other security headers) on a
+SQLite database of its own with the seed content, over plain HTTP (127.0.0.1 counts as a secure origin;
+the HTTPS redirect is turned off for this run only). The page list is tests/browser/pages.py, the same
+one the browser suite walks.
+
+Each page is measured RUNS times (default 3) by Lighthouse's mobile preset (simulated slow 4G and a
+mid-range phone). The table shows the median Performance score and the lowest of the other three. Exits
+1 if any page misses its target: Accessibility, Best Practices and SEO 100, Performance at least 95.
+The full JSON reports are kept in build/lighthouse/.
+"""
+
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = Path(PYTHON).parent / "gunicorn"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+REPORTS = ROOT / "build" / "lighthouse"
+RUNS = int(os.environ.get("RUNS", "3"))
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# Chromium on a closed network: never try to reach outside hosts (../shared/TOOLING.md).
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
+    ' --disable-component-update --disable-sync "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"'
+)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(*args, env):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server did not answer at {url} within {seconds} s.")
+
+
+def page_list(env, only):
+    """[(page type, language, path)] from the database the server uses, through tests/browser/pages.py."""
+    code = (
+        "import json, django; django.setup();"
+        "from tests.browser.pages import all_pages;"
+        "print(json.dumps([p[:3] for p in all_pages()]))"
+    )
+    output = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    pages = json.loads(output.stdout)
+    return [page for page in pages if not only or page[0] in only]
+
+
+def run_lighthouse(url, report):
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={report}",
+    ]
+    subprocess.run(command, env=env, check=True, timeout=300)
+    data = json.loads(report.read_text())
+    scores = {name: round((data["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+    failing = {
+        name: [
+            audit_ref["id"]
+            for audit_ref in data["categories"][name]["auditRefs"]
+            if audit_ref["weight"] and (data["audits"][audit_ref["id"]]["score"] or 0) < 1
+        ]
+        for name in CATEGORIES
+        if name != "performance"
+    }
+    return scores, failing
+
+
+def main(only):
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run `npm ci --ignore-scripts` first (make lighthouse does).")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"No Chromium at {CHROMIUM}: apt-get install chromium fonts-thai-tlwg")
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="iad-lighthouse-"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "iad_site.settings.prod",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+    }
+    manage("compilemessages", "--ignore=.venv", "-v0", env=env)
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("seed", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    pages = page_list(env, only)
+
+    server = subprocess.Popen(
+        [str(GUNICORN), "iad_site.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    rows, problems = [], []
+    started = time.monotonic()
+    try:
+        wait_until_up(f"{base}/health/")
+        for page_type, language, path in pages:
+            runs = []
+            for run in range(RUNS):
+                report = REPORTS / f"{page_type}-{language}-{run + 1}.json"
+                runs.append(run_lighthouse(base + path, report))
+            scores = {"performance": statistics.median(scores["performance"] for scores, _ in runs)}
+            for name in CATEGORIES[1:]:
+                scores[name] = min(scores[name] for scores, _ in runs)
+            failing = sorted({audit for _, fails in runs for audits in fails.values() for audit in audits})
+            rows.append((page_type, language, path, scores, failing))
+            print(
+                f"{page_type:<16} {language}  "
+                + "  ".join(f"{scores[name]:>3g}" for name in CATEGORIES)
+                + (f"   failing: {', '.join(failing)}" if failing else ""),
+                flush=True,
+            )
+            problems += [
+                f"{page_type} {language} {name} {scores[name]:g} < {TARGETS[name]}"
+                for name in CATEGORIES
+                if scores[name] < TARGETS[name]
+            ]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print()
+    print(f"Lighthouse {lighthouse_version()}, mobile, {RUNS} run(s) a page: median Performance, lowest of the rest.")
+    print("| page type | lang | path | Performance | Accessibility | Best Practices | SEO |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for page_type, language, path, scores, _ in rows:
+        print(
+            f"| {page_type} | {language} | `{path}` | " + " | ".join(f"{scores[name]:g}" for name in CATEGORIES) + " |"
+        )
+    print(f"\n{len(rows)} pages in {time.monotonic() - started:.0f} s. Reports: {REPORTS.relative_to(ROOT)}/")
+    (REPORTS / "summary.json").write_text(
+        json.dumps(
+            [{"page_type": t, "language": lang, "path": p, "scores": s, "failing": f} for t, lang, p, s, f in rows],
+            indent=1,
+        )
+    )
+    if problems:
+        print("Below target:\n  " + "\n  ".join(problems))
+        return 1
+    return 0
+
+
+def lighthouse_version():
+    return json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
+
+
+if __name__ == "__main__":
+    sys.exit(main(set(sys.argv[1:])))
