@@ -94,7 +94,7 @@ PYTHON
 export LOAD_PATHS
 
 PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$GUNICORN" iad_site.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --log-level warning 2>"$WORK/server.log" &
+"$GUNICORN" iad_site.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --no-control-socket --log-level warning 2>"$WORK/server.log" &
 SERVER=$!
 for _ in $(seq 1 100); do
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/" && break

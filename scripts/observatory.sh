@@ -65,7 +65,7 @@ ADMIN_URL=$("$PY" -c 'from django.conf import settings; print(settings.ADMIN_URL
 "$PY" manage.py seed -v0
 "$PY" manage.py collectstatic --noinput -v0
 
-"$GUNICORN" iad_site.wsgi --workers 2 --bind "127.0.0.1:$HTTPS_PORT" \
+"$GUNICORN" iad_site.wsgi --workers 2 --bind "127.0.0.1:$HTTPS_PORT" --no-control-socket \
   --certfile "$WORK/server.pem" --keyfile "$WORK/server.key" --log-level warning 2>"$WORK/server.log" &
 PIDS+=($!)
 

@@ -406,7 +406,7 @@ def production_server(tmp_path_factory):
     port = free_port()
     gunicorn = Path(PYTHON).with_name("gunicorn")
     process = subprocess.Popen(
-        [str(gunicorn), "iad_site.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"],
+        [str(gunicorn), "iad_site.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}", "--no-control-socket"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
