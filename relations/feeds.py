@@ -18,6 +18,8 @@ class LatestActivitiesFeed(Feed):
     feed_type = Atom1Feed
     title = _("Exchanges and activities – International Affairs Office, Bangkok")
     subtitle = _("The latest exchanges and activities between Bangkok and its partner cities and city networks.")
+    # Atom requires an author for the feed or every entry: the office publishes them all.
+    author_name = _("International Affairs Office, Bangkok")
 
     def link(self):
         return reverse("relations:city_list")
