@@ -145,6 +145,9 @@ class IndexSpec:
     prefetch_related: tuple = ()
     # (obj) -> the page's path in the active language, for objects shown on a list page only.
     url: object = None
+    # Callables (obj, other language) -> text found by search but not shown: a city's country in the
+    # other language, so "Japan" typed on the Thai site finds the Japanese cities.
+    keywords: tuple = ()
 
     def model_class(self):
         return apps.get_model(self.model)
@@ -199,6 +202,7 @@ SPECS = (
         "relations.SisterCity",
         "name",
         body=(_country, _relationship, "profile"),
+        keywords=(_country,),
         select_related=("country",),
     ),
     IndexSpec(
@@ -214,6 +218,7 @@ SPECS = (
         "relations.Embassy",
         "name",
         body=(_country, "address"),
+        keywords=(_country,),
         select_related=("country",),
         url=_embassy_url,
     ),
@@ -296,7 +301,7 @@ def documents_for(spec, obj):
                     body=body,
                     body_lang=body_lang,
                     title_tokens=token_string(title, other_title),
-                    tokens=token_string(title, other_title, body),
+                    tokens=token_string(title, other_title, body, *(k(obj, other) for k in spec.keywords)),
                     kind_rank=kind_rank,
                 )
             )

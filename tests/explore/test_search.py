@@ -24,6 +24,10 @@ def test_a_city_english_name_is_found_from_the_thai_site(client, fukuoka):
     assert result_urls(client, "/th/search/", "Fukuoka") == ["/th/sister-cities/fukuoka/"]
 
 
+def test_a_country_english_name_finds_its_cities_from_the_thai_site(client, fukuoka):
+    assert result_urls(client, "/th/search/", "Japan") == ["/th/sister-cities/fukuoka/"]
+
+
 def test_english_search_is_case_insensitive_and_matches_part_of_a_word(client, fukuoka):
     assert result_urls(client, "/en/search/", "FUKU") == ["/en/sister-cities/fukuoka/"]
 
