@@ -402,7 +402,10 @@ def production_server(tmp_path_factory):
         MEDIA_ROOT=str(tmp / "media"),
     )
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run([PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
+        result = subprocess.run(
+            [PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
+        assert result.returncode == 0, f"manage.py {command[0]} failed:\n{result.stderr[-3000:]}"
     port = free_port()
     gunicorn = Path(PYTHON).with_name("gunicorn")
     process = subprocess.Popen(
@@ -414,11 +417,14 @@ def production_server(tmp_path_factory):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 60
+        while True:
             try:
                 fetch(f"{base}/health/")
                 break
             except OSError:
+                assert process.poll() is None, "gunicorn stopped at start-up"
+                assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
                 time.sleep(0.1)
         yield base, tmp / "static"
     finally:
