@@ -74,6 +74,7 @@ class Server:
             str(ROOT),
             "--log-level",
             "warning",
+            "--no-control-socket",  # gunicorn's control socket has one shared path: several servers run here
         ]
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)

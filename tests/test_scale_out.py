@@ -70,6 +70,7 @@ class AppServer:
                 f"127.0.0.1:{self.port}",
                 "--chdir",
                 str(ROOT),
+                "--no-control-socket",  # its one shared path would clash between the two servers
             ],
             env=env,
             stdout=subprocess.PIPE,
