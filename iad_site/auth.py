@@ -23,12 +23,13 @@ class LockoutBackend(AxesStandaloneBackend):
 
 def lockout_response(request, original_response=None, credentials=None):
     """The page a locked-out sign-in gets (django-axes' AXES_LOCKOUT_CALLABLE), in the admin's frame."""
+    cool_off = get_cool_off(request)
     return render(
         request,
         "axes/lockout.html",
         {
             "failure_limit": settings.AXES_FAILURE_LIMIT,
-            "cooloff_minutes": round(get_cool_off(request).total_seconds() / 60),
+            "cooloff_minutes": round(cool_off.total_seconds() / 60) if cool_off else None,
             "site_header": admin.site.site_header,
             "site_title": admin.site.site_title,
         },
