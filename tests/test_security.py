@@ -272,6 +272,7 @@ def test_lockout_page_is_in_the_staff_members_language(client, django_user_model
 
     assert response.status_code == 429
     assert heading in response.content.decode()
+    assert " 30 " in response.content.decode()  # minutes to wait
 
 
 @pytest.fixture
