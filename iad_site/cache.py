@@ -178,8 +178,12 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return self.get_response(request)
         key = _page_key(request.META)
-        generation = current_generation()
-        entry = _fresh_entry(key)
+        try:
+            generation = current_generation()
+            entry = _fresh_entry(key)
+        except Exception:  # the cache being down must never take the site down: render as if uncached
+            logger.exception("Page cache lookup failed")
+            return self.get_response(request)
         if entry is not None:
             _generation, status, headers, content = entry
             response = HttpResponse(content, status=status)
@@ -195,7 +199,10 @@ class PageCacheMiddleware:
             if not response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
             headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
-            _backend().set(key, (generation, response.status_code, headers, response.content), self.timeout)
+            try:
+                _backend().set(key, (generation, response.status_code, headers, response.content), self.timeout)
+            except Exception:
+                logger.exception("Could not store a page in the cache")
             return self._respond(request, response, "MISS")
         return response
 
@@ -218,7 +225,7 @@ class PageCacheMiddleware:
             and response.status_code < 400
             and getattr(getattr(request, "user", None), "is_staff", False)
         ):
-            bump_generation()
+            _invalidate(None)
 
 
 class CachedPagesApp:
@@ -265,13 +272,21 @@ def _content_apps():
 
 
 def _invalidate(using):
-    """Bumps now, and again once the transaction commits, so no page rendered in between stays cached."""
+    """Bumps now, and again once the transaction commits, so no page rendered in between stays cached.
+    Never raises: an unreachable cache (or an unwritable generation file) must not make a staff save fail."""
     try:
         bump_generation()
         connection = transaction.get_connection(using)
         if connection.in_atomic_block:
-            transaction.on_commit(bump_generation, using=using)
-    except Exception:  # an unreachable cache must never make a staff save fail
+            transaction.on_commit(_invalidate_quietly, using=using)
+    except Exception:
+        logger.exception("Could not invalidate the page cache")
+
+
+def _invalidate_quietly():
+    try:
+        bump_generation()
+    except Exception:
         logger.exception("Could not invalidate the page cache")
 
 

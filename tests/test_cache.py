@@ -292,3 +292,16 @@ def test_sitemap_and_open_data_are_cached_too(client, city):
         client.get(path)
 
         assert client.get(path)["X-Cache"] == "HIT"
+
+
+def test_an_unreachable_cache_never_breaks_pages_or_saves(client, city, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+    }
+
+    city.name_en = "Fukuoka City"
+    city.save()
+    response = client.get("/en/sister-cities/fukuoka/")
+
+    assert response.status_code == 200
+    assert "Fukuoka City" in response.content.decode()
