@@ -2,6 +2,7 @@
 sanitised HTML, and the production server (gunicorn + WhiteNoise) as an operator starts it."""
 
 import importlib
+import json
 import os
 import re
 import secrets
@@ -491,3 +492,142 @@ def test_production_server_serves_every_public_page(production_server, language)
     }
 
     assert set(statuses.values()) == {200}, statuses
+
+
+# The admin in a real browser under the policy: language tabs, calendars and sidebar still work
+
+BROWSER_CHECK = r"""
+import json, sys
+from playwright.sync_api import sync_playwright
+
+base, username, password = sys.argv[1:4]
+flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+report = {"violations": [], "errors": [], "pages": {}}
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+    page = browser.new_page()
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => console.log('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    page.on("console", lambda m: m.text.startswith("CSP-VIOLATION") and report["violations"].append(m.text))
+    page.on("pageerror", lambda e: report["errors"].append(str(e)))
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("[type=submit]")
+    page.wait_for_url(base + "/admin/")
+    for path in sys.argv[4:]:
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(200)  # violation events arrive just after the load
+        report["pages"][path] = {
+            "tabs": page.locator(".ui-tabs-nav").count(),
+            "calendars": page.locator(".datetimeshortcuts").count(),
+        }
+    browser.close()
+print(json.dumps(report))
+"""
+
+
+def translated_admin_forms():
+    """A change form for each admin model with translated fields: where modeltranslation adds its tabs."""
+    from modeltranslation.translator import translator
+
+    paths = []
+    for model in admin.site._registry:
+        if model in translator.get_registered_models(abstract=False):
+            obj = model._default_manager.order_by("pk").first()
+            if obj is not None:
+                opts = model._meta
+                paths.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def dev_server(tmp_path_factory):
+    """runserver with the development settings (static files from the source folders), seeded."""
+    tmp = tmp_path_factory.mktemp("dev")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="iad_site.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
+        MEDIA_ROOT=str(tmp / "media"),
+        DJANGO_SUPERUSER_PASSWORD="a-long-right-password",
+    )
+    for command in (["migrate"], ["seed"], ["createsuperuser", "--username", "checker", "--email", "c@example.org"]):
+        result = subprocess.run(
+            [PYTHON, "manage.py", *command, "--noinput", "-v0"]
+            if command[0] != "seed"
+            else [PYTHON, "manage.py", "seed", "-v0"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, f"manage.py {command[0]} failed:\n{result.stderr[-3000:]}"
+    port = free_port()
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetch(f"{base}/health/")
+                break
+            except OSError:
+                assert process.poll() is None, "runserver stopped at start-up"
+                assert time.monotonic() < deadline, "runserver did not answer within 60 s"
+                time.sleep(0.2)
+        yield base, env
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_admin_works_in_a_browser_under_the_policy(dev_server):
+    if not Path("/usr/bin/chromium").exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("/usr/bin/chromium is missing and REQUIRE_BROWSER=1")
+        pytest.skip("/usr/bin/chromium is not installed")
+    base, env = dev_server
+    listing = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import django; django.setup(); from tests.test_security import translated_admin_forms as f; print(*f())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    forms = listing.stdout.split()
+    assert forms, listing.stderr[-2000:]
+    extra = ["/admin/", "/admin/auth/user/add/"]
+
+    result = subprocess.run(
+        [PYTHON, "-c", BROWSER_CHECK, base, "checker", "a-long-right-password", *forms, *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["violations"] == []
+    assert report["errors"] == []
+    for path in forms:
+        assert report["pages"][path]["tabs"] >= 1, path  # modeltranslation's TH / EN tabs were built by its script
+    assert sum(page["calendars"] for page in report["pages"].values()) >= 1  # the admin's date widgets too
