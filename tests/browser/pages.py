@@ -5,28 +5,39 @@ Page types are named at collection time; each one's address is looked up in the 
 `manage.py seed`) when a test or script runs, so a detail page is always a real, published object.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 
 LANGUAGES = ["th", "en"]
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def _named(url_name, **kwargs):
-    return lambda: reverse(url_name, kwargs=kwargs or None)
+def _named(url_name, query="", **kwargs):
+    return lambda: reverse(url_name, kwargs=kwargs or None) + query
 
 
-def _first_published(app_label, model_name):
+def _first_published(app_label, model_name, **filters):
     def resolve():
-        obj = apps.get_model(app_label, model_name).objects.published().first()
+        model = apps.get_model(app_label, model_name)
+        obj = model.objects.published().filter(**filters).distinct().first()
         if obj is None:
-            raise LookupError(f"No published {app_label}.{model_name} to visit: did `manage.py seed` run?")
+            raise LookupError(
+                f"No published {app_label}.{model_name} {filters or ''} to visit: did `manage.py seed` run?"
+            )
         return obj.get_absolute_url()
 
     return resolve
+
+
+def _search(query_by_language):
+    return lambda: reverse("search") + "?" + urlencode({"q": query_by_language[translation.get_language()]})
 
 
 @dataclass(frozen=True)
@@ -36,15 +47,35 @@ class PageType:
     status: int = 200
 
 
+def _static_page_slugs():
+    """The static pages (/page/<slug>/) the seed publishes, read from its fixtures when tests are collected."""
+    slugs = []
+    for fixture in sorted((ROOT / "fixtures").glob("*.json")):
+        for record in json.loads(fixture.read_text()):
+            if record["model"] == "pages.staticpage" and record["fields"].get("is_published", True):
+                slugs.append(record["fields"]["slug"])
+    return slugs
+
+
 PAGE_TYPES = [
     PageType("home", _named("pages:home")),
     PageType("city_list", _named("relations:city_list")),
+    PageType("city_list_filtered", _named("relations:city_list", query="?country=JP")),
+    PageType("city_map", _named("city_map")),
     PageType("city_detail", _first_published("relations", "SisterCity")),
     PageType("network_list", _named("relations:network_list")),
     PageType("network_detail", _first_published("relations", "CityNetwork")),
     PageType("embassy_list", _named("relations:embassy_list")),
     PageType("plan_list", _named("pages:plan_list")),
+    PageType("plan_detail", _first_published("pages", "Plan")),
+    PageType("plan_detail_documents", _first_published("pages", "Plan", documents__isnull=False)),
     PageType("office", _named("pages:office")),
+    PageType("history", _named("pages:history")),
+    PageType("structure", _named("pages:structure")),
+    *(PageType(f"page_{slug}", _named("pages:static_page", slug=slug)) for slug in _static_page_slugs()),
+    PageType("search", _named("search")),
+    PageType("search_results", _search({"th": "ปักกิ่ง", "en": "Beijing"})),
+    PageType("search_no_results", _search({"th": "ฆฆฆฆ", "en": "qqqzzz"})),
     PageType("not_found", lambda: f"/{translation.get_language()}/no-such-page/", status=404),
 ]
 
