@@ -494,7 +494,7 @@ def test_production_server_serves_every_public_page(production_server, language)
     assert set(statuses.values()) == {200}, statuses
 
 
-# The admin in a real browser under the policy: language tabs, calendars and sidebar still work
+# The admin and public pages in a real browser under the policy: nothing blocked, language tabs and calendars work
 
 BROWSER_CHECK = r"""
 import json, sys
@@ -594,7 +594,7 @@ def dev_server(tmp_path_factory):
         process.wait(timeout=10)
 
 
-def test_admin_works_in_a_browser_under_the_policy(dev_server):
+def test_admin_and_public_pages_work_in_a_browser_under_the_policy(dev_server):
     if not Path("/usr/bin/chromium").exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("/usr/bin/chromium is missing and REQUIRE_BROWSER=1")
@@ -614,7 +614,9 @@ def test_admin_works_in_a_browser_under_the_policy(dev_server):
     )
     forms = listing.stdout.split()
     assert forms, listing.stderr[-2000:]
-    extra = ["/admin/", "/admin/auth/user/add/"]
+    extra = ["/admin/", "/admin/auth/user/add/"] + [
+        f"/{language}{path}" for language in LANGUAGES for path in PUBLIC_PATHS
+    ]
 
     result = subprocess.run(
         [PYTHON, "-c", BROWSER_CHECK, base, "checker", "a-long-right-password", *forms, *extra],
