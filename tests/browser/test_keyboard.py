@@ -6,12 +6,30 @@ import pytest
 # The seed is loaded into the test database, which pytest-django creates only for tests that ask.
 pytestmark = pytest.mark.django_db
 
-# What the focused element is and how its focus shows, read in the page after each Tab press.
+# What the focused element is and how its focus shows, read in the page after each Tab press. The
+# outline's contrast is measured against what is drawn just outside the element, where the outline sits
+# (WCAG 1.4.11: a focus indicator needs 3:1 against adjacent colours).
 FOCUS_STATE = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
   const box = el.getBoundingClientRect();
+  const rgba = colour => (colour.match(/[\\d.]+/g) || []).map(Number);
+  const backdrop = () => {
+    const x = box.left > 8 ? box.left - 3.5 : box.right + 3.5;
+    const behind = document.elementsFromPoint(x, box.top + box.height / 2).find(n => n !== el && !el.contains(n));
+    for (let n = behind; n; n = n.parentElement) {
+      const c = rgba(getComputedStyle(n).backgroundColor);
+      if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const luminance = rgb => rgb.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const contrast = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (light + 0.05) / (dark + 0.05);
+  };
   return {
     html: el.outerHTML.slice(0, 120),
     href: el.getAttribute("href"),
@@ -19,6 +37,7 @@ FOCUS_STATE = """() => {
     outlineStyle: style.outlineStyle,
     outlineWidth: parseFloat(style.outlineWidth),
     boxShadow: style.boxShadow,
+    outlineContrast: contrast(rgba(style.outlineColor).slice(0, 3), backdrop()),
     width: box.width,
     height: box.height,
     inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
@@ -64,6 +83,8 @@ def test_every_tab_stop_shows_a_visible_focus_indicator(visit, page_type, langua
         if not (stop["outlineStyle"] != "none" and stop["outlineWidth"] >= 2) and stop["boxShadow"] == "none"
     ]
     assert invisible == []
+    faint = [f"{stop['html']} ({stop['outlineContrast']:.2f}:1)" for stop in stops if stop["outlineContrast"] < 3]
+    assert faint == [], "focus outline contrast below 3:1 against its surroundings"
     assert all(stop["inViewport"] for stop in stops), "a focused element was scrolled out of view"
 
 
