@@ -84,9 +84,10 @@ def site(django_db_setup, django_db_blocker):
     # The seed is loaded outside any test's transaction and the database is flushed afterwards: make
     # sure that is the test database. pytest-django creates it only when a collected test asks for the
     # database, hence the django_db mark on every module here.
-    assert connection.creation._get_test_db_name() in connection.settings_dict["NAME"] or connection.settings_dict[
-        "NAME"
-    ].startswith(("file:memorydb", ":memory:")), f"not a test database: {connection.settings_dict['NAME']}"
+    name = str(connection.settings_dict["NAME"])
+    assert name == connection.settings_dict["TEST"].get("NAME") or name.startswith(("test_", "file:memorydb")), (
+        f"not a test database: {name}"
+    )
 
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
