@@ -11,8 +11,9 @@ Each page type is hit with wrk for a few seconds after a 1 s warm-up, and the ba
 after every page: the machine is shared and noisy, so the result that counts is each page's ratio to the
 baseline runs just before and after it (targets: cached >= 0.8, uncached >= 0.3).
 
-The figures are saved in .bench/<label>.json; a run labelled anything other than "seed" is compared with
-the saved seed run as well (target: no page more than 1.5x slower, in ratio to its own baseline).
+The figures are saved in .bench/<label>.json. With --compare-with (make bench-synthetic), two more servers
+serve the seed data set, and each page is measured on both data sets one right after the other
+(target: no page more than 1.5x slower on the large data set).
 """
 
 import argparse
@@ -43,12 +44,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def site_environment(page_cache):
+def site_environment(page_cache, database_url):
     env = os.environ.copy()
     env.update(
         DJANGO_SETTINGS_MODULE="iad_site.settings.prod",
         SECRET_KEY=env.get("SECRET_KEY", "bench-only-" + "x" * 50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
         PAGE_CACHE="on" if page_cache else "off",
         STATIC_ROOT=env.get("STATIC_ROOT", str(OUT / "static")),
     )
@@ -76,8 +78,12 @@ class Server:
             "warning",
             "--no-control-socket",  # gunicorn's control socket has one shared path: several servers run here
         ]
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
+        self.command, self.env = command, env
+        self.start()
+
+    def start(self):
+        with self.log.open("a") as log:
+            self.process = subprocess.Popen(self.command, env=self.env, stdout=log, stderr=log, start_new_session=True)
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
@@ -94,6 +100,15 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit(f"{self.name} server did not start; see {self.log}:\n{self.log.read_text()[-2000:]}")
 
+    def settle(self, result):
+        """After a run that timed out, workers are still busy with requests wrk gave up on: start afresh."""
+        if result["errors"] or result["rps"] < 1:
+            self.stop()
+            self.start()
+            self.wait_until_ready()
+            return True
+        return False
+
     def stop(self):
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -106,7 +121,7 @@ class Server:
 def fetch(url):
     request = urllib.request.Request(url, headers=PROXY_HEADERS)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -195,24 +210,30 @@ def measure(url, args, seconds, warm_up=True):
 def check_pages(servers, pages):
     problems = []
     for label, path in pages:
-        for server in (servers["cached"], servers["uncached"]):
-            status, headers, body = fetch(server.url(path))
-            if status != 200:
-                problems.append(f"{label} {path}: {status} from the {server.name} server")
-        fetch(servers["cached"].url(path))
-        status, headers, body = fetch(servers["cached"].url(path))
-        if headers.get("X-Cache") != "HIT":
-            problems.append(f"{label} {path}: not served from the cache ({headers.get('X-Cache')})")
+        for name, server in servers.items():
+            if name == "baseline":
+                continue
+            try:
+                status, headers, body = fetch(server.url(path))
+                if status != 200:
+                    problems.append(f"{label} {path}: {status} from the {name} server")
+                if name.startswith("cached"):
+                    fetch(server.url(path))
+                    status, headers, body = fetch(server.url(path))
+                    if headers.get("X-Cache") != "HIT":
+                        problems.append(f"{label} {path}: not served from the {name} server's cache")
+            except OSError as error:
+                problems.append(f"{label} {path}: {error} from the {name} server")
     return problems
 
 
-def print_table(title, rows, baseline, comparison=None):
+def print_table(title, rows, baseline, comparing=False):
     print(f"\n{title}")
     header = (
         f"{'page':<26} {'mode':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'base/s':>7} {'ratio':>6} {'target':<12}"
     )
-    if comparison:
-        header += f" {'vs seed':>8}"
+    if comparing:
+        header += f" {'seed r/s':>8} {'slower':>7}"
     print(header)
     print("-" * len(header))
     print(
@@ -225,11 +246,9 @@ def print_table(title, rows, baseline, comparison=None):
             f"{row['page']:<26} {row['mode']:<9} {row['rps']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
             f"{row['baseline_rps']:>7.0f} {row['ratio']:>6.2f} {'>=' + str(TARGETS[row['mode']]):<5} {met:<6}"
         )
-        if comparison:
-            before = comparison.get((row["page"], row["mode"]))
-            if before:
-                slowdown = before / row["ratio"] if row["ratio"] else float("inf")
-                line += f" {slowdown:>7.2f}x {'ok' if slowdown <= SCALE_LIMIT else 'MISSED'}"
+        if comparing:
+            slowdown = row["slowdown"]
+            line += f" {row['seed_rps']:>8.0f} {slowdown:>6.2f}x {'ok' if slowdown <= SCALE_LIMIT else 'MISSED'}"
         if row["errors"]:
             line += f"  ({row['errors']} errors)"
         print(line)
@@ -238,17 +257,24 @@ def print_table(title, rows, baseline, comparison=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--label", default="seed", help="name of this data set: seed, synthetic, ...")
+    parser.add_argument(
+        "--compare-with",
+        metavar="DATABASE_URL",
+        help="the seed data set's database: each page is also measured on it, right next to this one",
+    )
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", "5")))
     parser.add_argument("--baseline-seconds", type=int, default=int(os.environ.get("BENCH_BASELINE_SECONDS", "3")))
     parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "8")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", "2")))
     parser.add_argument("--only", help="comma-separated page labels to run (default: all)")
     args = parser.parse_args()
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database (make bench does).")
     OUT.mkdir(exist_ok=True)
 
-    os.environ.update({k: v for k, v in site_environment(True).items() if k not in ("PAGE_CACHE",)})
+    # Pages are looked up in the seed data set when comparing, so both sides get the very same addresses.
+    os.environ.update(site_environment(True, args.compare_with or database_url))
     pages = page_types()
     if args.only:
         wanted = {label.strip() for label in args.only.split(",")}
@@ -256,9 +282,13 @@ def main():
 
     servers = {
         "baseline": Server("baseline", "scripts.bench_baseline:application", os.environ.copy(), "/"),
-        "cached": Server("cached", "iad_site.wsgi:application", site_environment(True), "/health/"),
-        "uncached": Server("uncached", "iad_site.wsgi:application", site_environment(False), "/health/"),
+        "cached": Server("cached", "iad_site.wsgi:application", site_environment(True, database_url), "/health/"),
+        "uncached": Server("uncached", "iad_site.wsgi:application", site_environment(False, database_url), "/health/"),
     }
+    if args.compare_with:
+        for mode, page_cache in (("cached", True), ("uncached", False)):
+            environment = site_environment(page_cache, args.compare_with)
+            servers[f"{mode}-seed"] = Server(f"{mode}-seed", "iad_site.wsgi:application", environment, "/health/")
     try:
         for server in servers.values():
             server.wait_until_ready()
@@ -272,58 +302,58 @@ def main():
             f"-d{args.seconds}s each, gunicorn {WORKERS} sync workers per server, cache: {cache_backend}",
             flush=True,
         )
-        # The baseline is measured again between pages, and each page is compared with the baseline runs
+        # The baseline is measured again after every page, and each page is compared with the baseline runs
         # just before and after it: the machine's load drifts during a run, the ratio stays honest.
         baseline_url = servers["baseline"].url("/")
         baselines = [measure(baseline_url, args, args.baseline_seconds)]
         rows = []
         for mode in ("cached", "uncached"):
             for label, path in pages:
-                result = measure(servers[mode].url(path), args, args.seconds)
+                row = {"page": label, "path": path, "mode": mode}
+                if args.compare_with:
+                    # Two alternating rounds on each data set, so both meet the same drift in the machine's load.
+                    half = max(1, args.seconds // 2)
+                    rounds = {"seed": [], "this": []}
+                    for _round in range(2):
+                        for side, server in (("seed", servers[f"{mode}-seed"]), ("this", servers[mode])):
+                            result = measure(server.url(path), args, half)
+                            server.settle(result)
+                            rounds[side].append(result)
+                    row["seed_rps"] = sum(run["rps"] for run in rounds["seed"]) / 2
+                    row.update(
+                        {key: sum(run[key] for run in rounds["this"]) / 2 for key in ("rps", "p50_ms", "p99_ms")},
+                        errors=sum(run["errors"] for run in rounds["this"]),
+                    )
+                else:
+                    row.update(measure(servers[mode].url(path), args, args.seconds))
+                    servers[mode].settle(row)
                 baselines.append(measure(baseline_url, args, args.baseline_seconds, warm_up=False))
-                local_baseline = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
-                ratio = result["rps"] / local_baseline if local_baseline else 0.0
-                rows.append(
-                    {
-                        "page": label,
-                        "path": path,
-                        "mode": mode,
-                        "baseline_rps": local_baseline,
-                        "ratio": ratio,
-                        **result,
-                    }
-                )
-                print(f"  {mode:<9} {label:<26} {result['rps']:>7.0f} req/s  ratio {ratio:.2f}", flush=True)
+                row["baseline_rps"] = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
+                row["ratio"] = row["rps"] / row["baseline_rps"] if row["baseline_rps"] else 0.0
+                if args.compare_with:
+                    row["slowdown"] = row["seed_rps"] / row["rps"] if row["rps"] else float("inf")
+                rows.append(row)
+                print(f"  {mode:<9} {label:<26} {row['rps']:>7.0f} req/s  ratio {row['ratio']:.2f}", flush=True)
     finally:
         for server in servers.values():
             server.stop()
 
     baseline = {key: sum(run[key] for run in baselines) / len(baselines) for key in ("rps", "p50_ms", "p99_ms")}
     spread = f"{min(run['rps'] for run in baselines):.0f}-{max(run['rps'] for run in baselines):.0f}"
-
-    comparison = None
-    seed_file = OUT / "seed.json"
-    if args.label != "seed" and seed_file.exists():
-        seed = json.loads(seed_file.read_text())
-        comparison = {(row["page"], row["mode"]): row["ratio"] for row in seed["rows"]}
-
     print_table(
         f"Results '{args.label}' (baseline {len(baselines)} runs, {spread} req/s; each ratio is to the runs around it)",
         rows,
         baseline,
-        comparison,
+        bool(args.compare_with),
     )
     (OUT / f"{args.label}.json").write_text(
         json.dumps({"label": args.label, "baseline": baseline, "rows": rows, "args": vars(args)}, indent=2)
     )
-    missed = [row for row in rows if row["ratio"] < TARGETS[row["mode"]] or row["errors"]]
-    if comparison:
-        missed += [
-            row
-            for row in rows
-            if comparison.get((row["page"], row["mode"]))
-            and comparison[(row["page"], row["mode"])] / row["ratio"] > SCALE_LIMIT
-        ]
+    missed = [
+        row
+        for row in rows
+        if row["ratio"] < TARGETS[row["mode"]] or row["errors"] or row.get("slowdown", 0) > SCALE_LIMIT
+    ]
     print(f"\n{'All targets met.' if not missed and not problems else f'{len(missed)} result(s) below target.'}")
     print(f"Figures saved in {OUT / (args.label + '.json')}; server logs in {OUT}/.")
     if os.environ.get("BENCH_STRICT") and (missed or problems):

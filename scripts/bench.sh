@@ -4,6 +4,7 @@
 #   scripts/bench.sh synthetic  seed data plus generate_synthetic_data (10,000 cities, 50,000 activities...)
 # Installs wrk (and PostgreSQL) from Debian if missing, starts PostgreSQL at 127.0.0.1:5432 if none answers,
 # and uses a database of its own per data set (iad_bench, iad_bench_synthetic), created if needed.
+# The synthetic run measures every page on both data sets, one right after the other.
 # Set REDIS_URL to benchmark with the Redis cache instead of local memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +26,11 @@ if ! pg_isready -q -h "$PGHOST" -p 5432; then
   for _ in $(seq 1 30); do pg_isready -q -h "$PGHOST" -p 5432 && break; sleep 1; done
 fi
 
-DB=iad_bench
-[ "$DATA" = synthetic ] && DB=iad_bench_synthetic
-export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@$PGHOST:5432/$DB}
-"$PY" - <<PYEOF
+prepare() {  # prepare DATABASE_NAME seed|synthetic: create, migrate, load
+  local url=postgres://postgres@$PGHOST:5432/$1
+  DATABASE_URL=$url "$PY" - <<PYEOF
 import dj_database_url, psycopg2
-cfg = dj_database_url.parse("$DATABASE_URL")
+cfg = dj_database_url.parse("$url")
 conn = psycopg2.connect(dbname="postgres", user=cfg["USER"], password=cfg["PASSWORD"], host=cfg["HOST"], port=cfg["PORT"] or 5432)
 conn.autocommit = True
 with conn.cursor() as cur:
@@ -39,6 +39,17 @@ with conn.cursor() as cur:
         cur.execute(f'CREATE DATABASE "{cfg["NAME"]}"')
         print(f"Created database {cfg['NAME']}")
 PYEOF
+  DATABASE_URL=$url "$PY" manage.py migrate --noinput --verbosity 0
+  if [ "$2" = synthetic ]; then
+    # Made once and kept (indexing 60,000 rows for search takes minutes): --replace to make it again.
+    if ! DATABASE_URL=$url "$PY" manage.py shell -c "import sys; from relations.models import SisterCity; sys.exit(0 if SisterCity.objects.filter(slug__startswith='synthetic-').exists() else 1)"; then
+      DATABASE_URL=$url "$PY" manage.py seed --verbosity 0
+      DATABASE_URL=$url "$PY" manage.py generate_synthetic_data
+    fi
+  else
+    DATABASE_URL=$url "$PY" manage.py seed --verbosity 0
+  fi
+}
 
 # Production settings for the set-up commands too (hashed static files, as gunicorn will serve them).
 export DJANGO_SETTINGS_MODULE=iad_site.settings.prod
@@ -47,16 +58,13 @@ export ALLOWED_HOSTS=127.0.0.1,localhost
 export STATIC_ROOT=${STATIC_ROOT:-$PWD/.bench/static}
 mkdir -p .bench
 "$PY" manage.py compilemessages --ignore=.venv --verbosity 0
-"$PY" manage.py migrate --noinput --verbosity 0
-if [ "$DATA" = synthetic ]; then
-  # Made once and kept (the search index over 60,000 rows takes minutes to build): `generate_synthetic_data --replace` to redo.
-  if ! "$PY" manage.py shell -c "import sys; from relations.models import SisterCity; sys.exit(0 if SisterCity.objects.filter(slug__startswith='synthetic-').exists() else 1)"; then
-    "$PY" manage.py seed --verbosity 0
-    "$PY" manage.py generate_synthetic_data
-  fi
-else
-  "$PY" manage.py seed --verbosity 0
-fi
 "$PY" manage.py collectstatic --noinput --verbosity 0
 
-"$PY" scripts/bench.py --label "$DATA"
+prepare iad_bench seed
+if [ "$DATA" = synthetic ]; then
+  prepare iad_bench_synthetic synthetic
+  DATABASE_URL=postgres://postgres@$PGHOST:5432/iad_bench_synthetic \
+    "$PY" scripts/bench.py --label synthetic --compare-with "postgres://postgres@$PGHOST:5432/iad_bench"
+else
+  DATABASE_URL=postgres://postgres@$PGHOST:5432/iad_bench "$PY" scripts/bench.py --label seed
+fi

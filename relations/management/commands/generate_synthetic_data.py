@@ -14,7 +14,7 @@ import random
 import time
 
 from django.core.management import BaseCommand, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from iad_site.cache import bump_generation
@@ -69,6 +69,8 @@ class Command(BaseCommand):
         if not options["skip_search_index"]:
             call_command("rebuild_search_index", verbosity=options["verbosity"])
         bump_generation()  # bulk inserts and raw deletes send no signals: drop cached pages here
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh table statistics, or the planner keeps guessing for the old sizes
         if options["verbosity"]:
             self.stdout.write(
                 f"{verb}: {SisterCity.objects.count()} cities, {CityNetwork.objects.count()} networks, "
