@@ -157,6 +157,7 @@ def page_types():
         ("sister cities", lambda: reverse("relations:city_list")),
         ("sister cities, filtered", city_list_filtered),
         ("sister city", lambda: first(SisterCity.objects.published().for_directory())),
+        ("map", lambda: reverse("city_map")),
         ("networks", lambda: reverse("relations:network_list")),
         ("network", lambda: first(CityNetwork.objects.published().for_directory())),
         ("embassies", lambda: reverse("relations:embassy_list")),
@@ -166,6 +167,7 @@ def page_types():
         ("history", lambda: reverse("pages:history")),
         ("structure", lambda: reverse("pages:structure")),
         ("static page", lambda: first(StaticPage.objects.published())),
+        ("feed", lambda: reverse("feed")),
         ("search", lambda: reverse("search") + "?q=%E0%B8%81%E0%B8%A3%E0%B8%B8%E0%B8%87%E0%B9%80%E0%B8%97%E0%B8%9E"),
     ]
     found = []
