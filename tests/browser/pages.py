@@ -45,6 +45,8 @@ class PageType:
     name: str
     resolve: Callable[[], str]
     status: int = 200
+    # Asks search engines not to index it (<meta name="robots" content="noindex">), on purpose.
+    noindex: bool = False
 
 
 def _static_page_slugs():
@@ -73,9 +75,10 @@ PAGE_TYPES = [
     PageType("history", _named("pages:history")),
     PageType("structure", _named("pages:structure")),
     *(PageType(f"page_{slug}", _named("pages:static_page", slug=slug)) for slug in _static_page_slugs()),
-    PageType("search", _named("search")),
-    PageType("search_results", _search({"th": "ปักกิ่ง", "en": "Beijing"})),
-    PageType("search_no_results", _search({"th": "ฆฆฆฆ", "en": "qqqzzz"})),
+    # Search pages are kept out of search engines' indexes (endless query URLs, thin content).
+    PageType("search", _named("search"), noindex=True),
+    PageType("search_results", _search({"th": "ปักกิ่ง", "en": "Beijing"}), noindex=True),
+    PageType("search_no_results", _search({"th": "ฆฆฆฆ", "en": "qqqzzz"}), noindex=True),
     PageType("not_found", lambda: f"/{translation.get_language()}/no-such-page/", status=404),
 ]
 
@@ -89,9 +92,9 @@ def path_for(page_type_name, language):
 
 
 def all_pages():
-    """(page type, language, path, expected status) for every public page type in both languages."""
+    """(page type, language, path, expected status, noindex) for every public page type in both languages."""
     return [
-        (page_type.name, language, path_for(page_type.name, language), page_type.status)
+        (page_type.name, language, path_for(page_type.name, language), page_type.status, page_type.noindex)
         for page_type in PAGE_TYPES
         for language in LANGUAGES
     ]
