@@ -86,7 +86,7 @@ PAGE_TYPES_BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
 
 
 def path_for(page_type_name, language):
-    """The address of one page type in one language, e.g. ("city_detail", "en") -> /en/sister-cities/tokyo/."""
+    """The address of one page type in one language, e.g. ("city_detail", "en") -> /en/sister-cities/washington-dc/."""
     with translation.override(language):
         return PAGE_TYPES_BY_NAME[page_type_name].resolve()
 

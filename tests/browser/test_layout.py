@@ -8,8 +8,10 @@ from tests.browser.conftest import PHONE_WIDTH
 pytestmark = pytest.mark.django_db
 
 
-def test_nothing_scrolls_sideways_at_phone_width(visit, page, page_type, language):
-    page.set_viewport_size({"width": PHONE_WIDTH, "height": 812})
+# 375 px: a common phone; 320 px: WCAG 1.4.10 Reflow (400% zoom of a 1280 px window).
+@pytest.mark.parametrize("width", [PHONE_WIDTH, 320])
+def test_nothing_scrolls_sideways_at_phone_width(visit, page, page_type, language, width):
+    page.set_viewport_size({"width": width, "height": 812})
     visit(page_type, language)
 
     widths = page.evaluate(
