@@ -6,7 +6,8 @@
 
 What it serves, all on 127.0.0.1 and stopped again at the end: gunicorn with the production settings
 (WhiteNoise's hashed, compressed static files, the page cache, CSP and the other security headers) on a
-SQLite database of its own with the seed content, over plain HTTP (127.0.0.1 counts as a secure origin;
+SQLite database of its own with the seed content (plus the browser suite's made-up embassies, as the
+seed has none), over plain HTTP (127.0.0.1 counts as a secure origin;
 the HTTPS redirect is turned off for this run only). The page list is tests/browser/pages.py, the same
 one the browser suite walks.
 
@@ -32,6 +33,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.pages import write_test_embassies  # noqa: E402
+
 PYTHON = sys.executable
 GUNICORN = Path(PYTHON).parent / "gunicorn"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -135,6 +140,7 @@ def main(only):
     manage("compilemessages", "--ignore=.venv", "-v0", env=env)
     manage("migrate", "--noinput", "-v0", env=env)
     manage("seed", "-v0", env=env)
+    manage("import_embassies", str(write_test_embassies(work / "embassies.csv")), env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
     pages = page_list(env, only)
 

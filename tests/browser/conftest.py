@@ -5,9 +5,11 @@
 - The flags keep Chromium from reaching for outside hosts on a closed network (../shared/TOOLING.md).
 - Playwright's sync API runs an event loop in the main thread, which makes Django refuse database calls
   (SynchronousOnlyOperation) for the rest of the session: DJANGO_ALLOW_ASYNC_UNSAFE lifts that check.
-- The seed content (`manage.py seed`) is loaded once, so detail pages are real published objects.
+- The seed content (`manage.py seed`) is loaded once, so detail pages are real published objects, plus
+  made-up embassies (the seed has none) so the embassy directory is checked with entries.
 """
 
+import io
 import os
 import shutil
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.browser.pages import LANGUAGES, PAGE_TYPES, PAGE_TYPES_BY_NAME, path_for
+from tests.browser.pages import LANGUAGES, PAGE_TYPES, PAGE_TYPES_BY_NAME, path_for, write_test_embassies
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -70,7 +72,7 @@ class Site:
 
 
 @pytest.fixture(scope="package")
-def site(django_db_setup, django_db_blocker):
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
     """Django's live server over the test database, with the seed content loaded once for this package.
 
     pytest-django's own `live_server` fixture empties the database after every test, so the seed would
@@ -91,6 +93,8 @@ def site(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
+        embassies = write_test_embassies(tmp_path_factory.mktemp("seed") / "embassies.csv")
+        call_command("import_embassies", embassies, stdout=io.StringIO())
         paths = {(page_type.name, language): path_for(page_type.name, language) for page_type, language in ALL}
         server = LiveServer("localhost")
         try:
