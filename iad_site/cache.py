@@ -175,7 +175,10 @@ class PageCacheMiddleware:
             return response
         try:
             request.get_host()  # refuse hosts not in ALLOWED_HOSTS before keying anything on them
+            allowed_host = True
         except DisallowedHost:
+            allowed_host = False
+        if not allowed_host:  # Django answers it (400) as it would without the cache
             return self.get_response(request)
         key = _page_key(request.META)
         try:
