@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from iad_site.admin import ContentAdmin
 
 from .models import (
     HomePage,
@@ -23,7 +25,7 @@ AUDIT_FIELDSET = (_("Record"), {"fields": ("updated_at",), "classes": ("collapse
 
 
 @admin.register(HomePage)
-class HomePageAdmin(TabbedTranslationAdmin):
+class HomePageAdmin(ContentAdmin):
     """A single set of texts: the list goes straight to it, and a second one cannot be added."""
 
     list_display = ("__str__", "updated_at")
@@ -49,7 +51,7 @@ class MilestoneUnitInline(TranslationStackedInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(TabbedTranslationAdmin):
+class MilestoneAdmin(ContentAdmin):
     list_display = ("title", "happened_on", "is_published", "sort_order", "updated_at")
     list_editable = ("sort_order",)
     list_filter = ("is_published", "date_precision")
@@ -65,7 +67,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(OfficeUnit)
-class OfficeUnitAdmin(TabbedTranslationAdmin):
+class OfficeUnitAdmin(ContentAdmin):
     list_display = ("name", "is_published", "sort_order", "updated_at")
     list_editable = ("sort_order",)
     list_filter = ("is_published",)
@@ -74,7 +76,7 @@ class OfficeUnitAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(OfficeDuty)
-class OfficeDutyAdmin(TabbedTranslationAdmin):
+class OfficeDutyAdmin(ContentAdmin):
     list_display = ("__str__", "is_published", "sort_order", "updated_at")
     list_editable = ("sort_order",)
     list_filter = ("is_published",)
@@ -83,8 +85,9 @@ class OfficeDutyAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(OrganisationChart)
-class OrganisationChartAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "has_image", "is_published", "sort_order", "updated_at")
+class OrganisationChartAdmin(ContentAdmin):
+    thumbnail_fields = ("image", "alt_text")
+    list_display = ("title", "thumbnail", "is_published", "sort_order", "updated_at")
     list_filter = ("is_published",)
     search_fields = ("title_th", "title_en", "alt_text_th", "alt_text_en")
     readonly_fields = ("updated_at",)
@@ -107,7 +110,7 @@ class PlanDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(TabbedTranslationAdmin):
+class PlanAdmin(ContentAdmin):
     list_display = ("title", "kind", "fiscal_year", "is_published", "updated_at")
     list_filter = ("kind", "fiscal_year", "is_published")
     search_fields = ("title_th", "title_en", "summary_th", "summary_en", "projects__title_th", "projects__title_en")
@@ -122,7 +125,7 @@ class PlanAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StaticPage)
-class StaticPageAdmin(TabbedTranslationAdmin):
+class StaticPageAdmin(ContentAdmin):
     list_display = ("title", "slug", "is_published", "updated_at")
     list_filter = ("is_published",)
     search_fields = ("title_th", "title_en", "body_th", "body_en", "slug")

@@ -8,13 +8,14 @@ import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
 from iad_site.models import Publishable, PublishableQuerySet
+from iad_site.uploads import PDF_VALIDATORS, ResponsiveImageField
 from iad_site.validators import reject_buddhist_era_year
 
 # Fiscal years are typed in the Buddhist Era; anything outside this range is a Common Era year or a typo.
@@ -190,7 +191,7 @@ class OrganisationChart(Publishable):
     """An organisation chart on the structure page. Without an image only its title is listed."""
 
     title = models.CharField(_("title"), max_length=300)
-    image = models.ImageField(
+    image = ResponsiveImageField(
         _("image"), upload_to="charts/", blank=True, help_text=_("Optional. A PNG or JPEG of the chart.")
     )
     alt_text = models.TextField(
@@ -315,7 +316,7 @@ class PlanDocument(models.Model):
         _("file"),
         upload_to="plans/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=PDF_VALIDATORS,
         help_text=_("A PDF. Leave empty until the file is available."),
     )
     file_size = models.PositiveBigIntegerField(_("file size in bytes"), default=0, editable=False)

@@ -1,4 +1,7 @@
-"""Thai and English columns for every text a visitor reads (django-modeltranslation)."""
+"""Thai and English columns for every text a visitor reads (django-modeltranslation).
+
+Thai is required wherever the field itself is (required_languages); English is optional: pages fall back to Thai.
+"""
 
 from modeltranslation.translator import TranslationOptions, register
 
@@ -19,48 +22,58 @@ from .models import (
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
     fields = ("motto", "welcome")
+    required_languages = ("th",)
 
 
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
     fields = ("title", "summary")
+    required_languages = ("th",)
 
 
 @register(MilestoneUnit)
 class MilestoneUnitTranslation(TranslationOptions):
     fields = ("name", "duties")
+    required_languages = ("th",)
 
 
 @register(OfficeUnit)
 class OfficeUnitTranslation(TranslationOptions):
     fields = ("name", "duties")
+    required_languages = ("th",)
 
 
 @register(OfficeDuty)
 class OfficeDutyTranslation(TranslationOptions):
     fields = ("text",)
+    required_languages = ("th",)
 
 
 @register(OrganisationChart)
 class OrganisationChartTranslation(TranslationOptions):
     fields = ("title", "alt_text")
+    required_languages = ("th",)
 
 
 @register(Plan)
 class PlanTranslation(TranslationOptions):
     fields = ("title", "summary")
+    required_languages = ("th",)
 
 
 @register(PlanProject)
 class PlanProjectTranslation(TranslationOptions):
     fields = ("title", "description")
+    required_languages = ("th",)
 
 
 @register(PlanDocument)
 class PlanDocumentTranslation(TranslationOptions):
     fields = ("title",)
+    required_languages = ("th",)
 
 
 @register(StaticPage)
 class StaticPageTranslation(TranslationOptions):
     fields = ("title", "body")
+    required_languages = ("th",)

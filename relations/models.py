@@ -400,6 +400,9 @@ class EmbassyQuerySet(PublishableQuerySet):
     def for_directory(self):
         return self.select_related("country").order_by("country__name_th", "pk")
 
+    def in_country(self, iso_code):
+        return self.filter(country__iso_code=iso_code.upper()) if iso_code else self
+
 
 class Embassy(Publishable):
     country = models.ForeignKey(

@@ -71,4 +71,5 @@ class EmbassyListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return Embassy.objects.published().for_directory()
+        # ?country=JP shows that country's embassy alone: the address site search links to.
+        return Embassy.objects.published().for_directory().in_country(self.request.GET.get("country", ""))
