@@ -17,6 +17,7 @@ def published_activities():
 class CityListView(ListView):
     template_name = "relations/city_list.html"
     context_object_name = "cities"
+    paginate_by = 50
 
     def get_queryset(self):
         published = SisterCity.objects.published()
@@ -51,6 +52,7 @@ class CityDetailView(PublishedOrPreviewMixin, DetailView):
 class NetworkListView(ListView):
     template_name = "relations/network_list.html"
     context_object_name = "networks"
+    paginate_by = 50
 
     def get_queryset(self):
         return CityNetwork.objects.published().for_directory()
