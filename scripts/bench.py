@@ -316,9 +316,9 @@ def main():
                     # Two alternating rounds on each data set, so both meet the same drift in the machine's load.
                     half = max(1, args.seconds // 2)
                     rounds = {"seed": [], "this": []}
-                    for _round in range(2):
+                    for round_number in range(2):
                         for side, server in (("seed", servers[f"{mode}-seed"]), ("this", servers[mode])):
-                            result = measure(server.url(path), args, half)
+                            result = measure(server.url(path), args, half, warm_up=round_number == 0)
                             server.settle(result)
                             rounds[side].append(result)
                     row["seed_rps"] = sum(run["rps"] for run in rounds["seed"]) / 2
