@@ -187,7 +187,8 @@ def _milestone_units(obj, language):
 
 
 def _embassy_url(obj):
-    return reverse("relations:embassy_list") + f"#embassy-{obj.pk}"
+    # The directory is paginated: filtered to the embassy's country, it is always on the first page.
+    return reverse("relations:embassy_list") + f"?country={obj.country.iso_code}#embassy-{obj.pk}"
 
 
 def _html_body(obj, language):

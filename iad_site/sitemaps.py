@@ -22,7 +22,7 @@ class SectionSitemap(BilingualSitemap):
     URL_NAMES = [
         "pages:home",
         "relations:city_list",
-        "city_map",
+        "relations:city_map",
         "relations:network_list",
         "relations:embassy_list",
         "pages:plan_list",

@@ -11,7 +11,6 @@ from iad_site.search_views import SearchView
 from iad_site.sitemaps import SITEMAPS, robots_txt
 from iad_site.views import health
 from relations.feeds import LatestActivitiesFeed
-from relations.map import CityMapView
 
 urlpatterns = [
     # The staff admin, at ADMIN_URL ("admin/" unless the environment moves it), with its page of
@@ -34,8 +33,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", SearchView.as_view(), name="search"),
     path("feed/", LatestActivitiesFeed(), name="feed"),
-    # Before relations' sister-cities/<slug>/, which would take "map" for a city.
-    path("sister-cities/map/", CityMapView.as_view(), name="city_map"),
     path("", include("pages.urls")),
     path("", include("relations.urls")),
 )

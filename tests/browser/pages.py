@@ -64,7 +64,7 @@ PAGE_TYPES = [
     PageType("home", _named("pages:home")),
     PageType("city_list", _named("relations:city_list")),
     PageType("city_list_filtered", _named("relations:city_list", query="?country=JP")),
-    PageType("city_map", _named("city_map")),
+    PageType("city_map", _named("relations:city_map")),
     PageType("city_detail", _first_published("relations", "SisterCity")),
     PageType("network_list", _named("relations:network_list")),
     PageType("network_detail", _first_published("relations", "CityNetwork")),
