@@ -1,9 +1,12 @@
-"""Staff editing of partners abroad. Language tabs (Thai, English) come from modeltranslation."""
+"""Staff editing of partners abroad, on iad_site.admin.ContentAdmin: language tabs, history, English-missing
+filter, preview links; cities and networks are reordered with up/down buttons."""
 
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from iad_site.admin import ContentAdmin, OrderedAdminMixin
 
 from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
 
@@ -39,16 +42,25 @@ class NetworkActivityInline(ActivityInline):
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "iso_code")
     search_fields = ("name_th", "name_en", "iso_code")
 
 
 @admin.register(SisterCity)
-class SisterCityAdmin(TabbedTranslationAdmin):
+class SisterCityAdmin(OrderedAdminMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ("name", "country", "relationship", "established_on", "established_precision", "is_published")
+    thumbnail_fields = ("photo", "photo_alt")
+    list_display = (
+        "name",
+        "thumbnail",
+        "country",
+        "relationship",
+        "established_on",
+        "established_precision",
+        "is_published",
+    )
     list_filter = ("is_published", "relationship", "established_precision", "country")
     search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "slug")
     list_select_related = ("country",)
@@ -64,7 +76,7 @@ class SisterCityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CityNetwork)
-class CityNetworkAdmin(TabbedTranslationAdmin):
+class CityNetworkAdmin(OrderedAdminMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "acronym", "founded_year", "is_published")
     list_filter = ("is_published",)
@@ -86,9 +98,10 @@ class CityNetworkAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TabbedTranslationAdmin):
+class ActivityAdmin(ContentAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ("title", "happened_on", "city", "network", "is_published")
+    thumbnail_fields = ("photo", "photo_alt")
+    list_display = ("title", "thumbnail", "happened_on", "city", "network", "is_published")
     list_filter = ("is_published", "city", "network")
     search_fields = ("title_th", "title_en", "summary_th", "summary_en")
     list_select_related = ("city", "network")
@@ -97,7 +110,7 @@ class ActivityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Embassy)
-class EmbassyAdmin(TabbedTranslationAdmin):
+class EmbassyAdmin(ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "country", "phone", "email", "is_published")
     list_filter = ("is_published",)
