@@ -110,3 +110,7 @@ def test_map_page_takes_a_fixed_number_of_queries(client, fukuoka, japan, django
         )
     with django_assert_num_queries(1):
         client.get("/th/sister-cities/map/")
+
+
+def test_sister_city_directory_links_the_map(client, fukuoka):
+    assert 'href="/en/sister-cities/map/"' in client.get("/en/sister-cities/").content.decode()

@@ -104,3 +104,14 @@ def test_csv_is_offered_as_a_download(client):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="embassies.csv"'
+
+
+@pytest.mark.parametrize(
+    ("directory", "dataset"),
+    [("/th/sister-cities/", "sister-cities"), ("/en/networks/", "city-networks"), ("/en/embassies/", "embassies")],
+)
+def test_directory_pages_link_their_open_data(client, fukuoka, c40, embassy, directory, dataset):
+    html = client.get(directory).content.decode()
+
+    assert f'href="/data/{dataset}.csv"' in html
+    assert f'href="/data/{dataset}.json"' in html

@@ -216,3 +216,10 @@ def test_loaddata_leaves_the_index_to_the_rebuild(db, tmp_path):
 
     call_command("rebuild_search_index", verbosity=0)
     assert SearchDocument.objects.filter(object_id=900).count() == 2
+
+
+def test_an_embassy_result_lands_on_the_directory_page_that_shows_it(client, embassy):
+    (url,) = result_urls(client, "/en/search/", "Embassy of Japan")
+    path, anchor = url.split("#")
+
+    assert f'id="{anchor}"' in client.get(path).content.decode()
