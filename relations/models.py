@@ -5,7 +5,7 @@ and `_en` columns, Thai required, English optional (English pages fall back to t
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iad_site.dates import DatePrecision
 from iad_site.models import Publishable, PublishableQuerySet
+from iad_site.uploads import PDF_VALIDATORS, ResponsiveImageField
 from iad_site.validators import LATEST_PLAUSIBLE_CE_YEAR, reject_buddhist_era_year
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -162,7 +163,7 @@ class SisterCity(Publishable):
         help_text=_("The public page shows only the part of the date that is known."),
     )
     profile = models.TextField(_("profile"), blank=True, help_text=_("A few paragraphs about the city. Plain text."))
-    photo = models.ImageField(_("photo"), upload_to="sister-cities/", blank=True)
+    photo = ResponsiveImageField(_("photo"), upload_to="sister-cities/", blank=True)
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,
@@ -256,7 +257,7 @@ class Agreement(models.Model):
     file = models.FileField(
         _("PDF file"),
         upload_to="agreements/",
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=PDF_VALIDATORS,
         help_text=_("The signed agreement as a PDF."),
     )
 
@@ -361,7 +362,7 @@ class Activity(Publishable):
         related_name="activities",
         verbose_name=_("city network"),
     )
-    photo = models.ImageField(_("photo"), upload_to="activities/", blank=True)
+    photo = ResponsiveImageField(_("photo"), upload_to="activities/", blank=True)
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,
