@@ -40,3 +40,14 @@ def test_photo_missing_on_disk_adds_nothing(country, media):
     city = SisterCity(slug="nagoya", name_th="นาโกยา", country=country, photo="sister-cities/gone.jpg")
 
     assert render(city) == '<img src="x" alt="">'
+
+
+def test_public_city_page_offers_the_webp_copies(client, country, media):
+    city = SisterCity(slug="nagoya", name_th="นาโกยา", country=country, photo_alt_th="ปราสาทนาโกยา")
+    city.photo.save("castle.jpg", upload("castle.jpg", image_bytes(size=(1000, 600))), save=False)
+    city.save()
+
+    html = client.get("/th/sister-cities/nagoya/").content.decode()
+
+    assert 'srcset="/media/sister-cities/castle.480w.webp 480w,' in html
+    assert 'width="1000" height="600" alt="ปราสาทนาโกยา"' in html
