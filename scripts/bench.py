@@ -157,7 +157,7 @@ def page_types():
         ("sister cities", lambda: reverse("relations:city_list")),
         ("sister cities, filtered", city_list_filtered),
         ("sister city", lambda: first(SisterCity.objects.published().for_directory())),
-        ("map", lambda: reverse("city_map")),
+        ("map", lambda: reverse("relations:city_map")),
         ("networks", lambda: reverse("relations:network_list")),
         ("network", lambda: first(CityNetwork.objects.published().for_directory())),
         ("embassies", lambda: reverse("relations:embassy_list")),
