@@ -207,7 +207,14 @@ class ResponsiveImageFieldFile(ImageFieldFile):
     """An image file that is cleaned on save and knows its smaller WebP copies."""
 
     def save(self, name, content, save=True):
-        image = open_image(content)
+        try:
+            image = open_image(content)
+        except ValidationError:
+            # Checking is the form's and full_clean()'s job, as for Django's own fields; code that saves a
+            # file directly (tests, imports) gets it stored as given, without copies.
+            content.seek(0)
+            super().save(name, content, save)
+            return
         clean, data = strip_and_encode(image)
         stem = slugify(PurePosixPath(name).stem) or "image"
         name = f"{stem}.{IMAGE_FORMATS[image.format]}"

@@ -24,6 +24,8 @@ def responsive_attrs(image, sizes=DEFAULT_SIZES):
         width, height = image.width, image.height
     except (OSError, ValueError, TypeError):
         return ""
+    if not width or not height:
+        return ""
     attributes = []
     srcset = getattr(image, "srcset", "")
     if srcset:

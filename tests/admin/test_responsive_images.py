@@ -51,3 +51,10 @@ def test_public_city_page_offers_the_webp_copies(client, country, media):
 
     assert 'srcset="/media/sister-cities/castle.480w.webp 480w,' in html
     assert 'width="1000" height="600" alt="ปราสาทนาโกยา"' in html
+
+
+def test_file_that_is_not_an_image_adds_nothing(country, media):
+    city = SisterCity(slug="nagoya", name_th="นาโกยา", country=country)
+    city.photo.save("notes.jpg", upload("notes.jpg", b"plain text, saved by code without a form"), save=False)
+
+    assert render(city) == '<img src="x" alt="">'
