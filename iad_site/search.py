@@ -110,6 +110,13 @@ def _thai_stopwords():
     return frozenset(thai_stopwords())
 
 
+def warm_up():
+    """Loads the Thai dictionary and stopwords now (a second or more), so that a server process does it
+    at start-up rather than on its first visitor's search. Called from wsgi.py."""
+    words("ทดสอบ")
+    _thai_stopwords()
+
+
 def query_terms(query):
     """The words of a visitor's query to look for: cut to a sane length, duplicates and stopwords
     dropped (unless nothing else is left), at most MAX_QUERY_TERMS."""

@@ -12,3 +12,8 @@ application = get_wsgi_application()
 from iad_site.cache import CachedPagesApp  # noqa: E402
 
 application = CachedPagesApp(application)
+
+# The site search's Thai dictionary loads at start-up, not during a visitor's first search.
+from iad_site.search import warm_up  # noqa: E402
+
+warm_up()
