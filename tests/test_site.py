@@ -76,3 +76,10 @@ def test_production_settings_refuse_to_start_without_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_canonical_and_hreflang_links_name_the_page_without_its_query(client):
+    html = client.get("/th/search/?q=" + "ก" * 300).content.decode()
+
+    assert '<link rel="canonical" href="http://testserver/th/search/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/search/">' in html

@@ -55,7 +55,8 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
-    return i18n.alternates(context["request"])
+    """For the head's canonical, hreflang and og:url links: each page named without its query string."""
+    return i18n.alternates(context["request"], keep_query=False)
 
 
 @register.simple_tag
