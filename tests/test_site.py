@@ -83,3 +83,11 @@ def test_canonical_and_hreflang_links_name_the_page_without_its_query(client):
 
     assert '<link rel="canonical" href="http://testserver/th/search/">' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/search/">' in html
+
+
+def test_home_page_shows_the_motto_once(client):
+    call_command("loaddata", "pages", verbosity=0)
+
+    html = client.get("/en/").content.decode()
+
+    assert html.count("As built by deities") == 1
