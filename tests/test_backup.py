@@ -10,6 +10,7 @@ import pytest
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.db import models
 
 from iad_site import backups
 
@@ -27,7 +28,7 @@ EVERY_BYTE = bytes(range(256)) * 64
 
 
 def file_fields(model):
-    return [field for field in model._meta.concrete_fields if field.get_internal_type() in ("FileField", "ImageField")]
+    return [field for field in model._meta.concrete_fields if isinstance(field, models.FileField)]
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def content(media_root, django_user_model):
             obj = model._base_manager.order_by("pk").first()
             if obj is None:
                 continue
-            data = PNG if field.get_internal_type() == "ImageField" else EVERY_BYTE
+            data = PNG if isinstance(field, models.ImageField) else EVERY_BYTE
             extension = "png" if data is PNG else "pdf"
             getattr(obj, field.attname).save(f"ทดสอบ {model._meta.model_name}.{extension}", ContentFile(data))
             uploaded += 1
