@@ -1,6 +1,7 @@
 """Security: headers on every page, production's deploy checks, admin lockout and address, sessions,
 sanitised HTML, and the production server (gunicorn + WhiteNoise) as an operator starts it."""
 
+import contextlib
 import importlib
 import json
 import os
@@ -394,6 +395,39 @@ def fetch(url, **headers):
         return error
 
 
+def manage(env, *command):
+    """Runs a manage.py command in a server's environment; fails the test with its stderr if it fails."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, f"manage.py {command[0]} failed:\n{result.stderr[-3000:]}"
+
+
+@contextlib.contextmanager
+def running_server(env, *command, bind=None):
+    """Starts a server on a free port (`bind` names its address option; runserver takes it as an argument),
+    waits until /health/ answers, yields its base URL and stops it afterwards."""
+    port = free_port()
+    address = f"127.0.0.1:{port}"
+    argv = [*command, bind, address] if bind else [*command, address]
+    process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://{address}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetch(f"{base}/health/")
+                break
+            except OSError:
+                assert process.poll() is None, f"{command[-1]} stopped at start-up"
+                assert time.monotonic() < deadline, "the server did not answer within 60 s"
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
     """gunicorn + production settings on a SQLite file of its own, static files collected by WhiteNoise."""
@@ -404,34 +438,12 @@ def production_server(tmp_path_factory):
         MEDIA_ROOT=str(tmp / "media"),
     )
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        result = subprocess.run(
-            [PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-        )
-        assert result.returncode == 0, f"manage.py {command[0]} failed:\n{result.stderr[-3000:]}"
-    port = free_port()
+        manage(env, *command)
     gunicorn = Path(PYTHON).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "iad_site.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}", "--no-control-socket"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                fetch(f"{base}/health/")
-                break
-            except OSError:
-                assert process.poll() is None, "gunicorn stopped at start-up"
-                assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
-                time.sleep(0.1)
+    with running_server(
+        env, str(gunicorn), "iad_site.wsgi", "--workers", "1", "--no-control-socket", bind="--bind"
+    ) as base:
         yield base, tmp / "static"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_production_server_sends_plain_http_to_https(production_server):
@@ -557,41 +569,11 @@ def dev_server(tmp_path_factory):
         MEDIA_ROOT=str(tmp / "media"),
         DJANGO_SUPERUSER_PASSWORD="a-long-right-password",
     )
-    for command in (["migrate"], ["seed"], ["createsuperuser", "--username", "checker", "--email", "c@example.org"]):
-        result = subprocess.run(
-            [PYTHON, "manage.py", *command, "--noinput", "-v0"]
-            if command[0] != "seed"
-            else [PYTHON, "manage.py", "seed", "-v0"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, f"manage.py {command[0]} failed:\n{result.stderr[-3000:]}"
-    port = free_port()
-    process = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                fetch(f"{base}/health/")
-                break
-            except OSError:
-                assert process.poll() is None, "runserver stopped at start-up"
-                assert time.monotonic() < deadline, "runserver did not answer within 60 s"
-                time.sleep(0.2)
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed")
+    manage(env, "createsuperuser", "--username", "checker", "--email", "c@example.org", "--noinput")
+    with running_server(env, PYTHON, "manage.py", "runserver", "--noreload", "--skip-checks") as base:
         yield base, env
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_admin_and_public_pages_work_in_a_browser_under_the_policy(dev_server):
