@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +89,17 @@ def thai_sort_key(text):
     return primary.translate(THAI_TONE_MARKS), primary
 
 
+def thai_sort_column(text):
+    """thai_sort_key as one string that every database orders the same way, whatever its collation:
+    each character as six hex digits (its code point), the two parts of the key joined by "000000"
+    (a character no name has), so the database compares exactly as Python compares the tuples."""
+    return "000000".join("".join(f"{ord(char):06x}" for char in part) for part in thai_sort_key(text))
+
+
+CITY_NAME_LENGTH = 150
+NAME_SORT_KEY_LENGTH = 2 * 6 * CITY_NAME_LENGTH + 6
+
+
 class SisterCityQuerySet(PublishableQuerySet):
     SORTS = {"name": ("name_th", "sort_order"), "year": ("established_on", "sort_order")}
 
@@ -103,11 +116,11 @@ class SisterCityQuerySet(PublishableQuerySet):
     def sorted_by(self, key, language="th"):
         """'name' sorts by the name in the reader's language; 'year' oldest first, unknown dates last.
 
-        Thai names are sorted in Python (a list, not a queryset): no collation both databases share
-        orders Thai the way a Thai dictionary does.
+        Thai names are sorted by the stored name_sort_key: no collation both databases share orders
+        Thai the way a Thai dictionary does.
         """
         if key == "name" and language != "en":
-            return sorted(self, key=lambda city: thai_sort_key(city.name_th))
+            return self.order_by("name_sort_key", "sort_order", "pk")
         if key == "name":
             return self.order_by(
                 models.functions.Coalesce(models.functions.NullIf("name_en", models.Value("")), "name_th")
@@ -134,7 +147,9 @@ class SisterCity(Publishable):
             "Letters a–z, digits and hyphens, from the English name (washington-dc). The same in Thai and English."
         ),
     )
-    name = models.CharField(_("name"), max_length=150, help_text=_("The city's name as the office writes it."))
+    name = models.CharField(
+        _("name"), max_length=CITY_NAME_LENGTH, help_text=_("The city's name as the office writes it.")
+    )
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="sister_cities", verbose_name=_("country")
     )
@@ -180,6 +195,8 @@ class SisterCity(Publishable):
     sort_order = models.PositiveIntegerField(
         _("position in the list"), default=0, help_text=_("Smaller numbers come first in the directory.")
     )
+    # thai_sort_column(name_th), kept by fill_name_sort_key below: the directory's Thai name order.
+    name_sort_key = models.CharField(_("Thai sort key"), max_length=NAME_SORT_KEY_LENGTH, editable=False)
 
     objects = SisterCityQuerySet.as_manager()
 
@@ -188,7 +205,10 @@ class SisterCity(Publishable):
         verbose_name_plural = _("sister cities")
         ordering = ["sort_order", "pk"]
         # The directory's order: a page of 50 out of thousands is read from the index, not sorted each time.
-        indexes = [models.Index(fields=["sort_order", "id"], name="sistercity_directory_order")]
+        indexes = [
+            models.Index(fields=["sort_order", "id"], name="sistercity_directory_order"),
+            models.Index(fields=["name_sort_key", "sort_order", "id"], name="sistercity_thai_name_order"),
+        ]
 
     def __str__(self):
         return self.name
@@ -227,6 +247,12 @@ class SisterCity(Publishable):
             self.established_on = self.established_on.replace(month=1, day=1)
         elif self.established_on and self.established_precision == DatePrecision.MONTH:
             self.established_on = self.established_on.replace(day=1)
+
+
+@receiver(pre_save, sender=SisterCity)
+def fill_name_sort_key(sender, instance, **kwargs):
+    """On every save, loaddata's raw saves (`manage.py seed`) included, which skip save()."""
+    instance.name_sort_key = thai_sort_column(instance.name_th or "")
 
 
 class CityLink(models.Model):

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 # Today's figures; a change is fine if deliberate, but it must not grow with the number of rows.
 CITY_LIST_QUERIES = 5  # countries for the filter, count, country count, paginator's count, one page of cities
-# Sorted by Thai name the cities are sorted in Python (a list): the paginator counts the list, no query.
-CITY_LIST_BY_THAI_NAME_QUERIES = 4
+# Sorted by Thai name the database orders them by their stored key: the same queries as any other order.
+CITY_LIST_BY_THAI_NAME_QUERIES = CITY_LIST_QUERIES
 NETWORK_LIST_QUERIES = 2  # count for the paginator, one page of networks
 EMBASSY_LIST_QUERIES = 2  # count for the paginator, one page of embassies with their countries
 CITY_PAGE_QUERIES = 4  # the city with its country, links, agreements, activities

@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from iad_site.cache import bump_generation
 from iad_site.dates import DatePrecision
-from relations.models import Activity, CityNetwork, Country, Embassy, RelationshipKind, SisterCity
+from relations.models import Activity, CityNetwork, Country, Embassy, RelationshipKind, SisterCity, thai_sort_column
 
 PREFIX = "synthetic-"
 CODE_ALPHABET = [chr(0x4E00 + i) for i in range(100)]  # 100 x 100 = 10,000 possible codes
@@ -144,11 +144,13 @@ class Command(BaseCommand):
         rows = []
         for n in range(1, count + 1):
             established = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randint(0, 23000))
+            name_th = f"เมืองสังเคราะห์ {n:05d}"
             rows.append(
                 SisterCity(
                     slug=f"{PREFIX}city-{n:05d}",
-                    name=f"เมืองสังเคราะห์ {n:05d}",
-                    name_th=f"เมืองสังเคราะห์ {n:05d}",
+                    name=name_th,
+                    name_th=name_th,
+                    name_sort_key=thai_sort_column(name_th),  # bulk_create sends no pre_save signal
                     name_en=f"Synthetic City {n:05d}",
                     country=rng.choice(countries),
                     relationship=rng.choice(kinds),
