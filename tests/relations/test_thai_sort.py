@@ -71,7 +71,7 @@ def test_pages_of_the_thai_name_order_follow_on(client):
 def test_a_city_saved_in_the_admin_gets_its_key(admin_client):
     japan = Country.objects.create(iso_code="JP", name_th="ญี่ปุ่น", name_en="Japan")
     form = admin_client.get("/admin/relations/sistercity/add/").content.decode()
-    data = {name: "0" for name in re.findall(r'name="([\w-]+-(?:TOTAL|INITIAL)_FORMS)"', form)}
+    data = dict.fromkeys(re.findall(r'name="([\w-]+-(?:TOTAL|INITIAL)_FORMS)"', form), "0")
     data |= {
         "name_th": "เมืองโอซากะ",
         "slug": "osaka",
