@@ -3,6 +3,7 @@
 import nh3
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -36,16 +37,64 @@ MAIN_NAV = [
 ]
 
 
-@register.inclusion_tag("includes/_nav.html", takes_context=True)
+# Markup that depends only on the code, the active language and a few keys (the header, the navigation,
+# the footer, the head's links to static files), rendered once per process instead of on every request.
+# Nothing read from the database may go in: a process keeps it until it restarts (every deploy restarts).
+_memo = {}
+
+
+def memoized(key, render):
+    """render() once per process for this key in the active language; every time while DEBUG is on, so
+    template edits show at once in development."""
+    if settings.DEBUG:
+        return render()
+    key = (translation.get_language(), *key)
+    if key not in _memo:
+        _memo[key] = render()
+    return _memo[key]
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist, self.keys = nodelist, keys
+
+    def render(self, context):
+        key = tuple(key.resolve(context) for key in self.keys)
+        return memoized(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def memo(parser, token):
+    """{% memo "name" key... %}...{% endmemo %}: content that depends only on the code, the language and
+    the keys (never on the database or the request), rendered once per process."""
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    if not keys:
+        raise template.TemplateSyntaxError('Usage: {% memo "name" [key...] %}...{% endmemo %}')
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, keys)
+
+
+def current_nav_url(path):
+    """The main-navigation entry this path belongs to: the home page itself, or the longest section prefix."""
+    home, *sections = memoized(("nav-urls",), lambda: [reverse(name) for name, _label in MAIN_NAV])
+    if path == home:
+        return home
+    return max((url for url in sections if path.startswith(url)), key=len, default=None)
+
+
+@register.simple_tag(takes_context=True)
 def main_nav(context):
-    path = context["request"].path
-    home = reverse("pages:home")
-    items = []
-    for name, label in MAIN_NAV:
-        url = reverse(name)
-        is_current = path == url if url == home else path.startswith(url)
-        items.append({"url": url, "label": label, "is_current": is_current})
-    return {"items": items}
+    current = current_nav_url(context["request"].path)
+
+    def render():
+        items = [
+            {"url": url, "label": label, "is_current": url == current}
+            for url, label in ((reverse(name), label) for name, label in MAIN_NAV)
+        ]
+        return render_to_string("includes/_nav.html", {"items": items})
+
+    return memoized(("nav", current), render)
 
 
 @register.inclusion_tag("includes/_language_switcher.html", takes_context=True)
