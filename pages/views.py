@@ -16,10 +16,8 @@ class HomeView(TemplateView):
         # Imported here so the pages app does not need the relations app at import time.
         from relations.models import Activity, CityNetwork, Embassy, SisterCity
 
-        cities = SisterCity.objects.published()
         figures = {
-            "cities": cities.count(),
-            "countries": cities.order_by().values("country").distinct().count(),
+            **SisterCity.objects.published().totals(),
             "networks": CityNetwork.objects.published().count(),
             "embassies": Embassy.objects.published().count(),
         }

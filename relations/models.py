@@ -129,9 +129,9 @@ class SisterCityQuerySet(PublishableQuerySet):
             return self.order_by(models.F("established_on").asc(nulls_last=True), "sort_order")
         return self.order_by("sort_order", "pk")
 
-    def country_count(self):
-        """How many countries these cities are in."""
-        return self.order_by().values("country").distinct().count()
+    def totals(self):
+        """How many cities, and in how many countries, in one query: {"cities": 32, "countries": 17}."""
+        return self.aggregate(cities=models.Count("pk"), countries=models.Count("country", distinct=True))
 
     def countries(self):
         """The countries with at least one of these cities, for the directory's country filter."""

@@ -25,11 +25,11 @@ class CityListView(ListView):
         return self.form.filter(published.for_directory(), translation.get_language())
 
     def get_context_data(self, **kwargs):
-        published = SisterCity.objects.published()
+        totals = SisterCity.objects.published().totals()
         return super().get_context_data(
             form=self.form,
-            total_cities=published.count(),
-            total_countries=published.country_count(),
+            total_cities=totals["cities"],
+            total_countries=totals["countries"],
             is_filtered=self.form.is_bound and any(self.form.data.get(f) for f in ("country", "relationship")),
             **kwargs,
         )
