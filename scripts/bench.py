@@ -308,6 +308,11 @@ def main():
         # just before and after it: the machine's load drifts during a run, the ratio stays honest.
         baseline_url = servers["baseline"].url("/")
         baselines = [measure(baseline_url, args, args.baseline_seconds)]
+        # The floor under every uncached page: /health/ goes through the site's whole middleware stack but
+        # renders no template and reads no database.
+        floor = measure(servers["uncached"].url("/health/"), args, args.baseline_seconds)
+        baselines.append(measure(baseline_url, args, args.baseline_seconds, warm_up=False))
+        floor["ratio"] = floor["rps"] / ((baselines[-2]["rps"] + baselines[-1]["rps"]) / 2)
         rows = []
         for mode in ("cached", "uncached"):
             for label, path in pages:
@@ -349,13 +354,19 @@ def main():
         bool(args.compare_with),
     )
     (OUT / f"{args.label}.json").write_text(
-        json.dumps({"label": args.label, "baseline": baseline, "rows": rows, "args": vars(args)}, indent=2)
+        json.dumps(
+            {"label": args.label, "baseline": baseline, "floor": floor, "rows": rows, "args": vars(args)}, indent=2
+        )
     )
     missed = [
         row
         for row in rows
         if row["ratio"] < TARGETS[row["mode"]] or row["errors"] or row.get("slowdown", 0) > SCALE_LIMIT
     ]
+    print(
+        f"\nFloor: /health/ through the site's middleware, no template, no database: {floor['rps']:.0f} req/s, "
+        f"{floor['ratio']:.2f} of the baseline. No uncached page can go faster than this."
+    )
     print(f"\n{'All targets met.' if not missed and not problems else f'{len(missed)} result(s) below target.'}")
     print(f"Figures saved in {OUT / (args.label + '.json')}; server logs in {OUT}/.")
     if os.environ.get("BENCH_STRICT") and (missed or problems):
