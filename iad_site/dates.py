@@ -43,8 +43,11 @@ def format_date(value, precision=DatePrecision.DAY, language=None):
     year = display_year(value.year, language)
     if precision == DatePrecision.YEAR:
         return year
-    with translation.override(language):
+    if language == translation.get_language():
         month = str(MONTHS[value.month])
+    else:
+        with translation.override(language):
+            month = str(MONTHS[value.month])
     if precision == DatePrecision.MONTH:
         return f"{month} {year}"
     return f"{value.day} {month} {year}"

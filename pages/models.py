@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
+from iad_site.links import slug_url
 from iad_site.models import Publishable, PublishableQuerySet
 from iad_site.uploads import PDF_VALIDATORS, ResponsiveImageField
 from iad_site.validators import reject_buddhist_era_year
@@ -273,7 +274,7 @@ class Plan(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:plan_detail", kwargs={"slug": self.slug})
+        return slug_url("pages:plan_detail", self.slug)
 
     def clean(self):
         if self.last_fiscal_year and self.last_fiscal_year < self.fiscal_year:
@@ -369,4 +370,4 @@ class StaticPage(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:static_page", kwargs={"slug": self.slug})
+        return slug_url("pages:static_page", self.slug)

@@ -10,10 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.dates import DatePrecision
+from iad_site.links import slug_url
 from iad_site.models import Publishable, PublishableQuerySet
 from iad_site.uploads import PDF_VALIDATORS, ResponsiveImageField
 from iad_site.validators import LATEST_PLAUSIBLE_CE_YEAR, reject_buddhist_era_year
@@ -214,7 +214,7 @@ class SisterCity(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:city_detail", kwargs={"slug": self.slug})
+        return slug_url("relations:city_detail", self.slug)
 
     @property
     def relationship_explanation(self):
@@ -343,7 +343,7 @@ class CityNetwork(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:network_detail", kwargs={"slug": self.slug})
+        return slug_url("relations:network_detail", self.slug)
 
 
 class ActivityQuerySet(PublishableQuerySet):
