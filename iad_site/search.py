@@ -33,6 +33,8 @@ from iad_site.models import SearchDocument
 # Longer queries are cut, not refused: nobody types more, and each word adds to the SQL.
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 8
+# How many matching pages are ranked at most (see search()).
+MAX_CANDIDATES = 500
 SNIPPET_CHARS = 220
 
 THAI_RUN = "\u0e01-\u0e4e"
@@ -351,6 +353,14 @@ def _points(column, term, points):
     return When(**{f"{column}__contains": term}, then=Value(points))
 
 
+def _first_matches(documents, condition):
+    """The ids of the first MAX_CANDIDATES documents meeting the condition, in the fixed tie-break order
+    (kind, then id): a subquery, so that a common word ranks a bounded number of rows, not all of them.
+    (Wrapped once more: SQLite refuses LIMIT in the parts of a UNION.)"""
+    first = documents.filter(condition).order_by("kind_rank", "object_id").values("pk")[:MAX_CANDIDATES]
+    return SearchDocument.objects.filter(pk__in=first).order_by().values("pk")
+
+
 def search(query, language):
     """(documents, terms, matched_all) for a visitor's query in one language, best first.
 
@@ -358,6 +368,10 @@ def search(query, language):
     them are listed, most words first. Within that, a word in the title counts more than one in the
     text, and a whole word more than part of one. Ties keep a fixed order (kind, then id), so SQLite
     and PostgreSQL list the same results in the same order.
+
+    Only the first MAX_CANDIDATES matches in that fixed order, plus the first MAX_CANDIDATES with a word
+    in their title, are ranked: a word found on tens of thousands of pages costs no more than a rarer
+    one. Fewer matches than that are all ranked.
     """
     terms = query_terms(query)
     documents = SearchDocument.objects.filter(language=language)
@@ -371,16 +385,22 @@ def search(query, language):
         [Case(_points("title_tokens", t, 4), _points("tokens", t, 1), default=Value(0)) for t in terms]
         + [Case(_points("tokens", f" {t} ", 1), default=Value(0)) for t in terms],
     )
+    in_title = functools.reduce(operator.or_, [Q(title_tokens__contains=t) for t in terms])
+    all_terms = functools.reduce(operator.and_, [Q(tokens__contains=t) for t in terms])
     any_term = functools.reduce(operator.or_, [Q(tokens__contains=t) for t in terms])
-    ranked = (
-        documents.filter(any_term)
-        .annotate(matched=matched, score=score)
-        .order_by("-matched", "-score", "kind_rank", "object_id")
-    )
-    with_all = ranked.filter(matched=len(terms))
+
+    def ranked(condition):
+        candidates = _first_matches(documents, condition).union(_first_matches(documents, condition & in_title))
+        return (
+            documents.filter(pk__in=candidates)
+            .annotate(matched=matched, score=score)
+            .order_by("-matched", "-score", "kind_rank", "object_id")
+        )
+
+    with_all = ranked(all_terms)
     if len(terms) == 1 or with_all.exists():
         return with_all, terms, True
-    return ranked, terms, False
+    return ranked(any_term), terms, False
 
 
 # --- Showing where the match is ---------------------------------------------------------------------

@@ -31,5 +31,12 @@ class SearchView(TemplateView):
             for document in page.object_list
         ]
         return super().get_context_data(
-            query=query, terms=terms, matched_all=matched_all, page=page, results=results, **kwargs
+            query=query,
+            terms=terms,
+            matched_all=matched_all,
+            page=page,
+            results=results,
+            # Only so many matches are ranked (search.MAX_CANDIDATES): say so rather than a false total.
+            is_capped=page.paginator.count >= search.MAX_CANDIDATES,
+            **kwargs,
         )

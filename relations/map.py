@@ -5,6 +5,11 @@ Country outlines are Natural Earth's 1:110m countries (public domain), shipped i
 (see data/README.md). The projection is equirectangular (x = longitude, y = -latitude, in tenths of a
 degree), the simplest one that keeps every partner recognisable at this scale. The outline path is
 built once per process; a request only places the markers and picks the part of the world to show.
+
+Each city has a marker of its own up to MAX_CITY_MARKERS cities. Past that, a marker per city would make
+the page heavy and the map unreadable, so each country gets one marker instead, with its number of
+cities, linking to the directory filtered by that country: the page's size and cost then depend on the
+number of countries, not of cities.
 """
 
 import functools
@@ -12,9 +17,13 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlencode
 
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "countries-110m.json"
@@ -26,6 +35,8 @@ MARGIN_LON, MARGIN_LAT = 14, 10
 MIN_WIDTH_DEGREES = 90
 
 BANGKOK = (Decimal("13.7563"), Decimal("100.5018"))
+# More cities than this are marked per country (see the module docstring).
+MAX_CITY_MARKERS = 100
 
 
 def project(latitude, longitude):
@@ -52,8 +63,11 @@ def land_path():
 class Marker:
     label: str
     url: str
-    x: int
-    y: int
+    latitude: Decimal
+    longitude: Decimal
+
+    def __post_init__(self):
+        self.x, self.y = project(self.latitude, self.longitude)
 
     def route_from(self, x, y):
         """A gentle curve from (x, y) to the marker, bowed north like a flight path on a flat map."""
@@ -80,38 +94,72 @@ def view_box(points):
 CLOSE_UP = {"west": 80, "east": 146, "north": 47, "south": -10}
 
 
+# Markers and routes are written here rather than in _map.html: with hundreds of markers (one per country)
+# the template engine would take longer over them than over the rest of the page.
+MARKER_SVG = (
+    '<a class="world-map__marker" href="{}" aria-label="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}" '
+    'fill="#b45309" stroke="#ffffff" stroke-width="1.5" vector-effect="non-scaling-stroke"/></a>'
+)
+ROUTE_SVG = '<path d="{}" vector-effect="non-scaling-stroke"/>'
+
+
 def _frame(title, box, markers, is_close_up=False):
     left, top, width, height = box
     bangkok_x, bangkok_y = project(*BANGKOK)
     size = max(12, width // 100)
+    # Sizes follow the width shown, so markers stay visible on a phone and modest on a desktop.
+    radius = max(8, width // 150)
     return {
         "title": title,
         "is_close_up": is_close_up,
         "view_box": f"{left} {top} {width} {height}",
         "markers": markers,
-        "routes": [marker.route_from(bangkok_x, bangkok_y) for marker in markers],
+        "markers_svg": format_html_join(
+            "\n", MARKER_SVG, ((m.url, m.label, m.label, m.x, m.y, radius) for m in markers)
+        ),
+        "routes_svg": format_html_join(
+            "", ROUTE_SVG, ((marker.route_from(bangkok_x, bangkok_y),) for marker in markers)
+        ),
         "bangkok": {
             "x": bangkok_x,
             "y": bangkok_y,
             "diamond": diamond(bangkok_x, bangkok_y, size),
             "label_x": bangkok_x - size * 2,
         },
-        # Sizes follow the width shown, so markers stay visible on a phone and modest on a desktop.
-        "radius": max(8, width // 150),
         "font_size": max(20, width // (30 if is_close_up else 50)),
     }
 
 
-def world_map(cities):
-    """What templates/relations/_map.html draws: the outlines once, and one or two frames (the whole
-    set of partners, and a close-up where they crowd), each with Bangkok and one linked marker per city
-    that has coordinates. `cities` are SisterCity objects with their country selected."""
-    located = [city for city in cities if city.has_location]
-    markers = [
-        Marker(f"{city.name}, {city.country.name}", city.get_absolute_url(), *project(city.latitude, city.longitude))
-        for city in located
+def city_markers(cities):
+    """One marker per city that has coordinates. `cities` are SisterCity objects with their country."""
+    return [
+        Marker(f"{city.name}, {city.country.name}", city.get_absolute_url(), city.latitude, city.longitude)
+        for city in cities
+        if city.has_location
     ]
-    overview = view_box([BANGKOK] + [(city.latitude, city.longitude) for city in located])
+
+
+def country_markers(countries):
+    """One marker per country, at the middle of its located cities, linking to the directory filtered
+    by that country. `countries` come from CountryQuerySet.with_published_cities(); each gets the
+    `directory_url` and `cities_label` ("52 partner cities") that the list of countries shows too."""
+    directory = reverse("relations:city_list")
+    markers = []
+    for country in countries:
+        country.directory_url = f"{directory}?{urlencode({'country': country.iso_code})}"
+        count = country.city_count
+        country.cities_label = ngettext("%(count)d partner city", "%(count)d partner cities", count) % {"count": count}
+        if country.latitude is not None and country.longitude is not None:
+            label = f"{country.name}: {country.cities_label}"
+            markers.append(Marker(label, country.directory_url, country.latitude, country.longitude))
+    return markers
+
+
+def world_map(markers, per_country=False):
+    """What templates/relations/_map.html draws: the outlines once, and one or two frames (the whole
+    set of partners, and a close-up where they crowd), each with Bangkok and the linked markers, one per
+    city or, `per_country`, one per country."""
+    overview = view_box([BANGKOK] + [(marker.latitude, marker.longitude) for marker in markers])
     frames = [_frame(_("Map of Bangkok and its partner cities"), overview, markers)]
     left, top = project(CLOSE_UP["north"], CLOSE_UP["west"])
     right, bottom = project(CLOSE_UP["south"], CLOSE_UP["east"])
@@ -121,7 +169,13 @@ def world_map(cities):
         frames.append(
             _frame(_("Close-up: East and South-East Asia"), (left, top, right - left, bottom - top), crowded, True)
         )
-    return {"land_path": land_path(), "frames": frames, "markers": markers, "bangkok_label": _("Bangkok")}
+    return {
+        "land_path": land_path(),
+        "frames": frames,
+        "markers": markers,
+        "per_country": per_country,
+        "bangkok_label": _("Bangkok"),
+    }
 
 
 def diamond(x, y, size):
@@ -134,7 +188,17 @@ class CityMapView(TemplateView):
     template_name = "relations/city_map.html"
 
     def get_context_data(self, **kwargs):
-        from relations.models import SisterCity
+        from relations.models import Country, SisterCity
 
-        cities = list(SisterCity.objects.published().for_directory())
-        return super().get_context_data(cities=cities, world_map=world_map(cities), **kwargs)
+        published = SisterCity.objects.published()
+        city_count = published.count()
+        if city_count <= MAX_CITY_MARKERS:
+            cities = list(published.for_directory())
+            return super().get_context_data(cities=cities, world_map=world_map(city_markers(cities)), **kwargs)
+        countries = list(Country.objects.with_published_cities())
+        return super().get_context_data(
+            countries=countries,
+            city_count=city_count,
+            world_map=world_map(country_markers(countries), per_country=True),
+            **kwargs,
+        )

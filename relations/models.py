@@ -22,6 +22,24 @@ LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
 
 
+class CountryQuerySet(models.QuerySet):
+    def with_published_cities(self):
+        """The countries that have published sister cities, each with their number (`city_count`) and the
+        average `latitude` and `longitude` of those whose location is known (None if none is): the map's
+        markers when there are too many cities to mark one by one. Read from the index
+        sistercity_published_country alone, without the cities' rows."""
+        located = Q(sister_cities__latitude__isnull=False, sister_cities__longitude__isnull=False)
+        return (
+            self.filter(sister_cities__is_published=True)
+            .annotate(
+                city_count=models.Count("*"),  # the joined cities; Count("sister_cities") would read their rows
+                latitude=models.Avg("sister_cities__latitude", filter=located),
+                longitude=models.Avg("sister_cities__longitude", filter=located),
+            )
+            .order_by("name_th")
+        )
+
+
 class Country(models.Model):
     iso_code = models.CharField(
         _("ISO country code"),
@@ -30,6 +48,8 @@ class Country(models.Model):
         help_text=_("Two capital letters, as in ISO 3166-1: JP for Japan, CN for China, US for the United States."),
     )
     name = models.CharField(_("name"), max_length=120, help_text=_("The country's name as the office writes it."))
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("country")
@@ -208,6 +228,13 @@ class SisterCity(Publishable):
         indexes = [
             models.Index(fields=["sort_order", "id"], name="sistercity_directory_order"),
             models.Index(fields=["name_sort_key", "sort_order", "id"], name="sistercity_thai_name_order"),
+            # Counts of published cities and of their countries, and the map's per-country markers, read
+            # from this index alone (PostgreSQL; SQLite ignores `include`).
+            models.Index(
+                fields=["is_published", "country"],
+                include=["latitude", "longitude"],
+                name="sistercity_published_country",
+            ),
         ]
 
     def __str__(self):
