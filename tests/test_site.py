@@ -118,3 +118,15 @@ def test_home_page_shows_the_motto_once(client):
     html = client.get("/en/").content.decode()
 
     assert html.count("As built by deities") == 1
+
+
+def test_row_links_follow_the_language_of_the_page(client):
+    # Row links reuse one reversed pattern per language (iad_site.links.slug_url).
+    call_command("seed", verbosity=0)
+
+    thai = client.get("/th/sister-cities/").content.decode()
+    english = client.get("/en/sister-cities/").content.decode()
+
+    assert 'href="/th/sister-cities/fukuoka-prefecture/"' in thai
+    assert 'href="/en/sister-cities/fukuoka-prefecture/"' in english
+    assert 'href="/th/sister-cities/fukuoka-prefecture/"' not in english
