@@ -1,15 +1,35 @@
 """The sister-city directory's filter and sort form: a plain GET form that works without JavaScript."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .models import RelationshipKind
 
 
+class ListSelect(forms.Select):
+    """A <select> written in Python, the same HTML as Django's: Django renders each option through a
+    template, which with some 200 countries took longer than the rest of the directory page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], " selected" if option["selected"] else "", option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html('<select name="{}"{}>\n{}\n</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class DirectoryFilterForm(forms.Form):
     SORT_CHOICES = [("", _("The office's order")), ("name", _("Name")), ("year", _("Year established"))]
 
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=ListSelect)
     relationship = forms.ChoiceField(
         label=_("Kind of relationship"),
         required=False,
