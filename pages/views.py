@@ -16,8 +16,10 @@ class HomeView(TemplateView):
         # Imported here so the pages app does not need the relations app at import time.
         from relations.models import Activity, CityNetwork, Embassy, SisterCity
 
+        cities = SisterCity.objects.published()
         figures = {
-            **SisterCity.objects.published().totals(),
+            "cities": cities.count(),
+            "countries": cities.country_count(),
             "networks": CityNetwork.objects.published().count(),
             "embassies": Embassy.objects.published().count(),
         }

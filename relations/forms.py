@@ -9,21 +9,18 @@ from .models import RelationshipKind
 
 
 class ListSelect(forms.Select):
-    """A <select> written in Python, the same HTML as Django's: Django renders each option through a
-    template, which with some 200 countries took longer than the rest of the directory page."""
+    """A <select> of plain options written in Python, the same HTML as Django's: Django renders each
+    option through a template, which with some 200 countries took longer than the rest of the page."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
+        selected = set(self.format_value(value))
         options = format_html_join(
             "\n",
             '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], " selected" if option["selected"] else "", option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
+            ((option, " selected" if str(option) in selected else "", label) for option, label in self.choices),
         )
-        return format_html('<select name="{}"{}>\n{}\n</select>', widget["name"], flatatt(widget["attrs"]), options)
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>\n{}\n</select>', name, attrs, options)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -34,14 +31,14 @@ class DirectoryFilterForm(forms.Form):
         label=_("Kind of relationship"),
         required=False,
         choices=[("", _("All kinds")), *RelationshipKind.choices],
+        widget=ListSelect,
     )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES, widget=ListSelect)
 
-    def __init__(self, *args, countries=(), **kwargs):
+    def __init__(self, *args, country_choices=(), **kwargs):
+        """country_choices: (ISO code, name) pairs in the order shown (SisterCityQuerySet.country_choices)."""
         super().__init__(*args, **kwargs)
-        # Alphabetical in the reader's language (names fall back to Thai where English is missing).
-        options = sorted((country.name, country.iso_code) for country in countries)
-        self.fields["country"].choices = [("", _("All countries"))] + [(code, name) for name, code in options]
+        self.fields["country"].choices = [("", _("All countries")), *country_choices]
 
     def filter(self, queryset, language):
         """The queryset narrowed and ordered as asked; invalid choices are ignored rather than failing."""

@@ -21,15 +21,15 @@ class CityListView(ListView):
 
     def get_queryset(self):
         published = SisterCity.objects.published()
-        self.form = DirectoryFilterForm(self.request.GET or None, countries=published.countries())
+        self.country_choices = published.country_choices()
+        self.form = DirectoryFilterForm(self.request.GET or None, country_choices=self.country_choices)
         return self.form.filter(published.for_directory(), translation.get_language())
 
     def get_context_data(self, **kwargs):
-        totals = SisterCity.objects.published().totals()
         return super().get_context_data(
             form=self.form,
-            total_cities=totals["cities"],
-            total_countries=totals["countries"],
+            total_cities=SisterCity.objects.published().count(),
+            total_countries=len(self.country_choices),
             is_filtered=self.form.is_bound and any(self.form.data.get(f) for f in ("country", "relationship")),
             **kwargs,
         )
