@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run setup test lint format messages clean bench bench-synthetic
+.PHONY: run setup test lint format messages clean bench bench-synthetic bench-scaling
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -39,6 +39,10 @@ bench: $(VENV)/.installed
 # The same on 10,000 cities, 1,000 networks, 5,000 embassies and 50,000 activities, compared with `make bench`.
 bench-synthetic: $(VENV)/.installed
 	scripts/bench.sh synthetic
+
+# Whether cost grows with the data: the synthetic data set against one a tenth of its size, both filling every page.
+bench-scaling: $(VENV)/.installed
+	scripts/bench.sh scaling
 
 # Production: gunicorn with production settings, which read SECRET_KEY, ALLOWED_HOSTS and the rest from the
 # environment (.env.example). Checks the deployment, migrates, collects static files, then serves.

@@ -56,6 +56,8 @@ class Country(models.Model):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["name_th"]
+        # The embassy directory's order (by country): its first page is read from this index, not sorted.
+        indexes = [models.Index(fields=["name_th", "id"], name="country_name_order")]
 
     def __str__(self):
         return self.name
