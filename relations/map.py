@@ -3,8 +3,10 @@ map tiles, nothing fetched at run time.
 
 Country outlines are Natural Earth's 1:110m countries (public domain), shipped in data/countries-110m.json
 (see data/README.md). The projection is equirectangular (x = longitude, y = -latitude, in tenths of a
-degree), the simplest one that keeps every partner recognisable at this scale. The outline path is
-built once per process; a request only places the markers and picks the part of the world to show.
+degree), the simplest one that keeps every partner recognisable at this scale. The outlines are a static
+file, static/img/world-land.svg (`manage.py draw_world_map` writes it from the data), which each map
+draws as an image under its markers: browsers keep it for good (its name changes with its content),
+and a page carries only its markers and the part of the world to show.
 
 Each city has a marker of its own up to MAX_CITY_MARKERS cities. Past that, a marker per city would make
 the page heavy and the map unreadable, so each country gets one marker instead, with its number of
@@ -12,7 +14,6 @@ cities, linking to the directory filtered by that country: the page's size and c
 number of countries, not of cities.
 """
 
-import functools
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,7 +22,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -44,9 +44,12 @@ def project(latitude, longitude):
     return round((float(longitude) - WEST) * 10), round((NORTH - float(latitude)) * 10)
 
 
-@functools.cache
+LAND_SVG = Path(__file__).resolve().parent.parent / "static" / "img" / "world-land.svg"
+LAND_SIZE = project(SOUTH, EAST)  # the whole world drawn, in SVG units: (3600, 1410)
+
+
 def land_path():
-    """Every country outline as one SVG path: relative moves, integer units, built once per process."""
+    """Every country outline as one SVG path: relative moves, integer units."""
     data = json.loads(DATA_FILE.read_text())
     parts = []
     for country in data["countries"]:
@@ -56,7 +59,18 @@ def land_path():
             x, y = project(ring[1] / 10, ring[0] / 10)
             deltas = " ".join(f"{dx} {-dy}" for dx, dy in zip(ring[2::2], ring[3::2], strict=True))
             parts.append(f"M{x} {y}l{deltas}z")
-    return mark_safe("".join(parts))
+    return "".join(parts)
+
+
+def land_svg():
+    """The static file LAND_SVG: every country outline, the whole world from (0, 0) to LAND_SIZE."""
+    width, height = LAND_SIZE
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+        # Borders 1.5 units wide (a tenth of a degree each): under a pixel on the whole world, about two in
+        # the close-up. (vector-effect, which kept them at one pixel inline, is not SVG 1.1.)
+        f'<path d="{land_path()}" fill="#dfe7e2" stroke="#ffffff" stroke-width="1.5"/></svg>\n'
+    )
 
 
 @dataclass
@@ -170,7 +184,7 @@ def world_map(markers, per_country=False):
             _frame(_("Close-up: East and South-East Asia"), (left, top, right - left, bottom - top), crowded, True)
         )
     return {
-        "land_path": land_path(),
+        "land_size": LAND_SIZE,
         "frames": frames,
         "markers": markers,
         "per_country": per_country,

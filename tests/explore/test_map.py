@@ -88,8 +88,16 @@ def test_view_box_holds_bangkok_and_every_city(fukuoka):
         assert left < x < left + width and top < y < top + height
 
 
-def test_country_outlines_are_built_once(fukuoka):
-    assert world.world_map([])["land_path"] is world.world_map([])["land_path"]
+def test_country_outlines_file_matches_the_shipped_data():
+    # static/img/world-land.svg is made by `manage.py draw_world_map` from relations/data/countries-110m.json.
+    assert world.LAND_SVG.read_text() == world.land_svg()
+
+
+def test_map_pages_link_the_outlines_instead_of_carrying_them(client, fukuoka):
+    html = client.get("/th/sister-cities/map/").content.decode()
+
+    assert '<image href="/static/img/world-land.svg" width="3600" height="1410" aria-hidden="true"/>' in html
+    assert len(html) < 20_000
 
 
 def test_a_close_up_shows_the_crowded_cities_of_east_asia_again(client):
@@ -99,7 +107,7 @@ def test_a_close_up_shows_the_crowded_cities_of_east_asia_again(client):
 
     close_up_markers = MARKER.findall(close_up)
     assert 3 <= len(close_up_markers) < len(MARKER.findall(overview))
-    assert '<use href="#world-map-land"' in close_up
+    assert '<image href="/static/img/world-land.svg"' in close_up
     assert "/en/sister-cities/beijing/" in {url for url, _label, _title in close_up_markers}
 
 
