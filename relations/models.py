@@ -124,8 +124,6 @@ NAME_SORT_KEY_LENGTH = 2 * 6 * CITY_NAME_LENGTH + 6
 
 
 class SisterCityQuerySet(PublishableQuerySet):
-    SORTS = {"name": ("name_th", "sort_order"), "year": ("established_on", "sort_order")}
-
     def for_directory(self):
         """What a list of cities shows: each city with its country, in the office's own order."""
         return self.select_related("country").order_by("sort_order", "pk")
