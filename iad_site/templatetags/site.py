@@ -75,9 +75,9 @@ def memo(parser, token):
     return MemoNode(nodelist, keys)
 
 
-def current_nav_url(path):
+def current_nav_url(path, urls):
     """The main-navigation entry this path belongs to: the home page itself, or the longest section prefix."""
-    home, *sections = memoized(("nav-urls",), lambda: [reverse(name) for name, _label in MAIN_NAV])
+    home, *sections = urls
     if path == home:
         return home
     return max((url for url in sections if path.startswith(url)), key=len, default=None)
@@ -85,12 +85,13 @@ def current_nav_url(path):
 
 @register.simple_tag(takes_context=True)
 def main_nav(context):
-    current = current_nav_url(context["request"].path)
+    urls = memoized(("nav-urls",), lambda: [reverse(name) for name, _label in MAIN_NAV])
+    current = current_nav_url(context["request"].path, urls)
 
     def render():
         items = [
             {"url": url, "label": label, "is_current": url == current}
-            for url, label in ((reverse(name), label) for name, label in MAIN_NAV)
+            for url, (_name, label) in zip(urls, MAIN_NAV, strict=True)
         ]
         return render_to_string("includes/_nav.html", {"items": items})
 
