@@ -1,5 +1,5 @@
 """A world map of Bangkok and its partner cities, drawn on the server as inline SVG: no JavaScript, no
-map tiles, nothing fetched at run time.
+map tiles, nothing fetched from another site.
 
 Country outlines are Natural Earth's 1:110m countries (public domain), shipped in data/countries-110m.json
 (see data/README.md). The projection is equirectangular (x = longitude, y = -latitude, in tenths of a
@@ -170,9 +170,9 @@ def country_markers(countries):
 
 
 def world_map(markers, per_country=False):
-    """What templates/relations/_map.html draws: the outlines once, and one or two frames (the whole
-    set of partners, and a close-up where they crowd), each with Bangkok and the linked markers, one per
-    city or, `per_country`, one per country."""
+    """What templates/relations/_map.html draws: one or two frames (the whole set of partners, and a
+    close-up where they crowd), each over the outlines (LAND_SVG) with Bangkok and the linked markers, one
+    per city or, `per_country`, one per country."""
     overview = view_box([BANGKOK] + [(marker.latitude, marker.longitude) for marker in markers])
     frames = [_frame(_("Map of Bangkok and its partner cities"), overview, markers)]
     left, top = project(CLOSE_UP["north"], CLOSE_UP["west"])
@@ -186,7 +186,6 @@ def world_map(markers, per_country=False):
     return {
         "land_size": LAND_SIZE,
         "frames": frames,
-        "markers": markers,
         "per_country": per_country,
         "bangkok_label": _("Bangkok"),
     }

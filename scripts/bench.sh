@@ -4,7 +4,8 @@
 #   scripts/bench.sh synthetic  seed data plus generate_synthetic_data (10,000 cities, 50,000 activities...)
 #   scripts/bench.sh scaling    the synthetic data set against one a tenth of its size (1,000 cities...)
 # Installs wrk (and PostgreSQL) from Debian if missing, starts PostgreSQL at 127.0.0.1:5432 if none answers,
-# and uses a database of its own per data set (iad_bench, iad_bench_synthetic), created if needed.
+# and uses a database of its own per data set (iad_bench, iad_bench_synthetic, iad_bench_tenth), created
+# if needed.
 # The synthetic run measures every page on both data sets, one right after the other.
 # Set REDIS_URL to benchmark with the Redis cache instead of local memory.
 set -euo pipefail

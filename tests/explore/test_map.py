@@ -75,7 +75,7 @@ def test_map_is_inline_svg_that_scales_with_the_screen(client, fukuoka):
 
 
 def test_markers_sit_where_the_coordinates_say(fukuoka):
-    marker = world.world_map(world.city_markers([fukuoka]))["markers"][0]
+    marker = world.world_map(world.city_markers([fukuoka]))["frames"][0]["markers"][0]
 
     # Equirectangular, tenths of a degree: x from 180 W, y from 84 N.
     assert (marker.x, marker.y) == (round((130.418 + 180) * 10), round((84 - 33.606) * 10))
