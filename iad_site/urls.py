@@ -1,4 +1,8 @@
-"""The site's URLs: public pages under a language prefix (/th/, /en/), everything else without one."""
+"""The site's URLs: public pages under a language prefix (/th/, /en/), everything else without one.
+
+A new section adds one include() to the i18n_patterns block; what else it offers (navigation, feeds,
+search, sitemap, open data) it declares in its own section.py (iad_site.core.sections).
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,11 +10,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from iad_site.admin import translation_completeness
-from iad_site.search_views import SearchView
-from iad_site.sitemaps import SITEMAPS, robots_txt
-from iad_site.views import health
-from relations.feeds import LatestActivitiesFeed
+from iad_site.core.admin import translation_completeness
+from iad_site.core.views import health
+from iad_site.sitemap.sitemaps import robots_txt, sitemaps
 
 urlpatterns = [
     # The staff admin, at ADMIN_URL ("admin/" unless the environment moves it), with its page of
@@ -24,15 +26,14 @@ urlpatterns = [
     # Django's set_language view: the admin's language buttons post here and a cookie keeps the choice.
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health, name="health"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    # Open data: sister cities, networks and embassies as CSV and JSON, both languages in each file.
-    path("data/", include("relations.opendata")),
+    # Open data: every section's datasets as CSV and JSON, all languages in each file.
+    path("data/", include("iad_site.opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("search/", SearchView.as_view(), name="search"),
-    path("feed/", LatestActivitiesFeed(), name="feed"),
+    path("", include("iad_site.search.urls")),
     path("", include("pages.urls")),
     path("", include("relations.urls")),
 )

@@ -8,12 +8,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iad_site.settings.prod")
 
 application = get_wsgi_application()
 
-# Cached public pages are answered before Django builds a request (iad_site/cache.py).
-from iad_site.cache import CachedPagesApp  # noqa: E402
+# Cached public pages are answered before Django builds a request (iad_site/pagecache/).
+from iad_site.pagecache.cache import CachedPagesApp  # noqa: E402
 
 application = CachedPagesApp(application)
 
 # The site search's Thai dictionary loads at start-up, not during a visitor's first search.
-from iad_site.search import warm_up  # noqa: E402
+from iad_site.search.engine import warm_up  # noqa: E402
 
 warm_up()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from iad_site.admin import ContentAdmin
+from iad_site.core.admin import ContentAdmin
 
 from .models import (
     HomePage,

@@ -1,7 +1,7 @@
 """The office's own story: the home page's texts, its history, its structure, its plans and its static pages.
 
 Translated fields are registered in translation.py; dates are stored in the Common Era and shown through
-iad_site.dates; fiscal years are stored in the Buddhist Era, as the office writes them.
+iad_site.core.dates; fiscal years are stored in the Buddhist Era, as the office writes them.
 """
 
 import datetime
@@ -13,11 +13,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iad_site.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
-from iad_site.links import slug_url
-from iad_site.models import Publishable, PublishableQuerySet
-from iad_site.uploads import PDF_VALIDATORS, ResponsiveImageField
-from iad_site.validators import reject_buddhist_era_year
+from iad_site.core.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
+from iad_site.core.links import slug_url
+from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.uploads import PDF_VALIDATORS, ResponsiveImageField
+from iad_site.core.validators import reject_buddhist_era_year
 
 # Fiscal years are typed in the Buddhist Era; anything outside this range is a Common Era year or a typo.
 EARLIEST_FISCAL_YEAR_BE = 2400

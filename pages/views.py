@@ -2,7 +2,7 @@
 
 from django.views.generic import DetailView, ListView, TemplateView
 
-from iad_site.views import PublishedOrPreviewMixin
+from iad_site.core.views import PublishedOrPreviewMixin
 
 from .models import HomePage, Milestone, OfficeDuty, OfficeUnit, OrganisationChart, Plan, StaticPage
 

@@ -1,4 +1,4 @@
-"""Staff editing of partners abroad, on iad_site.admin.ContentAdmin: language tabs, history, English-missing
+"""Staff editing of partners abroad, on iad_site.core.admin.ContentAdmin: language tabs, history, English-missing
 filter, preview links; cities and networks are reordered with up/down buttons."""
 
 from django.contrib import admin
@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from iad_site.admin import ContentAdmin, OrderedAdminMixin
+from iad_site.core.admin import ContentAdmin, OrderedAdminMixin
 
 from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
 

@@ -1,5 +1,5 @@
 """An Atom feed of the latest exchanges and activities with partner cities and networks, one per
-language: /th/feed/ and /en/feed/. Linked from every page's <head> (templates/base.html)."""
+language: /th/feed/ and /en/feed/. Linked from every page's <head> (relations/section.py)."""
 
 import datetime
 
@@ -25,7 +25,7 @@ class LatestActivitiesFeed(Feed):
         return reverse("relations:city_list")
 
     def feed_url(self):
-        return reverse("feed")
+        return reverse("relations:feed")
 
     def items(self):
         return Activity.objects.published().latest()[:FEED_LENGTH]

@@ -13,11 +13,11 @@ from django.dispatch import receiver
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from iad_site.dates import DatePrecision
-from iad_site.links import slug_url
-from iad_site.models import Publishable, PublishableQuerySet
-from iad_site.uploads import PDF_VALIDATORS, ResponsiveImageField
-from iad_site.validators import LATEST_PLAUSIBLE_CE_YEAR, reject_buddhist_era_year
+from iad_site.core.dates import DatePrecision
+from iad_site.core.links import slug_url
+from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.uploads import PDF_VALIDATORS, ResponsiveImageField
+from iad_site.core.validators import LATEST_PLAUSIBLE_CE_YEAR, reject_buddhist_era_year
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]

@@ -1,26 +1,15 @@
-"""Open data: the published sister cities, city networks and embassies as CSV and JSON, each record in
-both languages (name_th, name_en, ...). The columns are listed once here and documented in the README
-("Search, map, open data and feeds"); a test checks that the two agree.
-
-URLs (no language prefix: every file holds both languages): /data/sister-cities.csv, .json, and the same
-for city-networks and embassies.
+"""Open data: the columns of the published sister cities, city networks and embassies, each record in
+both languages (name_th, name_en, ...). The columns are listed once here and documented in
+docs/open-data.md; a test checks that the two agree. iad_site.opendata writes them as CSV and JSON at
+/data/sister-cities.csv, .json, and the same for city-networks and embassies.
 """
 
-import csv
-import io
-import json
-
-from django.http import HttpResponse
-from django.urls import path
 from django.utils import timezone, translation
 
-from iad_site.dates import DatePrecision
+from iad_site.core import sections
+from iad_site.core.dates import DatePrecision
 
 from .models import CityNetwork, Embassy, SisterCity
-
-app_name = "opendata"
-
-LANGUAGES = ("th", "en")
 
 
 def _text(value):
@@ -36,7 +25,7 @@ def _number(value):
 def _in_languages(name, getter):
     """Columns name_th and name_en from getter(language)."""
     columns = []
-    for language in LANGUAGES:
+    for language in sections.languages():
 
         def get(obj, language=language):
             with translation.override(language):
@@ -115,55 +104,9 @@ def embassy_columns(request):
     ]
 
 
+# Registered in relations/section.py; served by iad_site.opendata.
 DATASETS = {
     "sister-cities": (lambda: SisterCity.objects.published().for_directory(), sister_city_columns),
     "city-networks": (lambda: CityNetwork.objects.published().for_directory(), network_columns),
     "embassies": (lambda: Embassy.objects.published().for_directory(), embassy_columns),
 }
-
-
-def records(name, request):
-    """(column names, list of records as dicts) of one dataset: published items only."""
-    queryset, columns_for = DATASETS[name]
-    columns = columns_for(request)
-    return [column for column, _get in columns], [{column: get(obj) for column, get in columns} for obj in queryset()]
-
-
-def as_csv(request, name):
-    columns, rows = records(name, request)
-    buffer = io.StringIO()
-    # A byte-order mark, so that Excel (what the office and many readers open CSV with) reads Thai as UTF-8.
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({key: "" if value is None else value for key, value in row.items()} for row in rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def as_json(request, name):
-    columns, rows = records(name, request)
-    data = {
-        "dataset": name,
-        "source": request.build_absolute_uri("/"),
-        "generated_at": timezone.localtime().isoformat(timespec="seconds"),
-        "columns": columns,
-        "records": rows,
-    }
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-urlpatterns = [
-    route
-    for name in DATASETS
-    for route in (
-        path(f"{name}.csv", as_csv, {"name": name}, name=f"{name}-csv"),
-        path(f"{name}.json", as_json, {"name": name}, name=f"{name}-json"),
-    )
-]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestActivitiesFeed
 from .map import CityMapView
 
 app_name = "relations"
@@ -13,4 +14,5 @@ urlpatterns = [
     path("networks/", views.NetworkListView.as_view(), name="network_list"),
     path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network_detail"),
     path("embassies/", views.EmbassyListView.as_view(), name="embassy_list"),
+    path("feed/", LatestActivitiesFeed(), name="feed"),
 ]

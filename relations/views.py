@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.views.generic import DetailView, ListView
 
-from iad_site.views import PublishedOrPreviewMixin
+from iad_site.core.views import PublishedOrPreviewMixin
 
 from .forms import DirectoryFilterForm
 from .models import Activity, CityNetwork, Embassy, SisterCity

@@ -168,8 +168,11 @@ def page_types():
         ("history", lambda: reverse("pages:history")),
         ("structure", lambda: reverse("pages:structure")),
         ("static page", lambda: first(StaticPage.objects.published())),
-        ("feed", lambda: reverse("feed")),
-        ("search", lambda: reverse("search") + "?q=%E0%B8%81%E0%B8%A3%E0%B8%B8%E0%B8%87%E0%B9%80%E0%B8%97%E0%B8%9E"),
+        ("feed", lambda: reverse("relations:feed")),
+        (
+            "search",
+            lambda: reverse("search:search") + "?q=%E0%B8%81%E0%B8%A3%E0%B8%B8%E0%B8%87%E0%B9%80%E0%B8%97%E0%B8%9E",
+        ),
     ]
     found = []
     for label, build in candidates:

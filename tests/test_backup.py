@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import models
 
-from iad_site import backups
+from iad_site.backups import archive as backups
 
 pytestmark = pytest.mark.django_db
 # Restores run in their own transaction in real use; on PostgreSQL, emptying tables inside the test's

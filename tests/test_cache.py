@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from iad_site.cache import CachedPagesApp, bump_generation, current_generation
+from iad_site.pagecache.cache import CachedPagesApp, bump_generation, current_generation
 from relations.models import Country, SisterCity
 
 pytestmark = pytest.mark.django_db

@@ -131,7 +131,7 @@ search_queries = st.lists(search_words | st.text(max_size=30), max_size=5).map("
 @settings(FUZZ, max_examples=30 * SCALE)
 def test_random_searches_never_cause_a_server_error(client, site, language, q, page):
     with translation.override(language):
-        path = reverse("search")
+        path = reverse("search:search")
     params = {"q": q} if page is None else {"q": q, "page": page}
 
     response = client.get(path, params)

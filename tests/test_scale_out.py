@@ -23,7 +23,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 
-from iad_site.cache import GENERATION_KEY
+from iad_site.pagecache.cache import GENERATION_KEY
 from relations.models import Country, SisterCity
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -121,7 +121,7 @@ def test_home_page_shows_the_motto_once(client):
 
 
 def test_row_links_follow_the_language_of_the_page(client):
-    # Row links reuse one reversed pattern per language (iad_site.links.slug_url).
+    # Row links reuse one reversed pattern per language (iad_site.core.links.slug_url).
     call_command("seed", verbosity=0)
 
     thai = client.get("/th/sister-cities/").content.decode()

@@ -25,21 +25,28 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # sitemap.xml (iad_site/sitemaps.py) needs its templates.
+    # sitemap.xml (iad_site/sitemap/) needs its templates.
     "django.contrib.sitemaps",
     "csp",
     "axes",
-    # Revision history in the admin; registered through iad_site.admin.ContentAdmin (VersionAdmin).
+    # Revision history in the admin; registered through iad_site.core.admin.ContentAdmin (VersionAdmin).
     "reversion",
-    "iad_site",
+    # The frame's plumbing, one small app per job (README, "The layout").
+    "iad_site.core",
+    "iad_site.search",
+    "iad_site.pagecache",
+    "iad_site.backups",
+    "iad_site.sitemap",
+    "iad_site.opendata",
+    # The site's sections: their search kinds tie-break and their sitemap entries come in this order.
     "relations",
     "pages",
 ]
 
 MIDDLEWARE = [
     # First: answers anonymous visitors from the page cache without touching the database or the rest of
-    # this list; a stored page keeps every header added below it (security headers, CSP). iad_site/cache.py.
-    "iad_site.cache.PageCacheMiddleware",
+    # this list; a stored page keeps every header added below it (security headers, CSP). iad_site/pagecache/.
+    "iad_site.pagecache.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "iad_site.middleware.SecurityHeadersMiddleware",
@@ -67,7 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "iad_site.context_processors.site",
+                "iad_site.core.context_processors.site",
             ],
         },
     },
@@ -84,7 +91,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The lockout check comes first and refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
-    "iad_site.auth.LockoutBackend",
+    "iad_site.core.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -102,8 +109,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
-# Day-first date input in English too (iad_site/formats/en), so 28/08/1995 means the same in both admins.
-FORMAT_MODULE_PATH = ["iad_site.formats"]
+# Day-first date input in English too (iad_site/core/formats/en), so 28/08/1995 means the same in both admins.
+FORMAT_MODULE_PATH = ["iad_site.core.formats"]
 TIME_ZONE = "Asia/Bangkok"
 USE_TZ = True
 
@@ -125,7 +132,7 @@ if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole public pages for anonymous visitors, dropped on any staff edit (iad_site/cache.py).
+# Whole public pages for anonymous visitors, dropped on any staff edit (iad_site/pagecache/).
 PAGE_CACHE_ENABLED = env("PAGE_CACHE", "on").strip().lower() not in {"0", "off", "false", "no"}
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 
@@ -183,4 +190,4 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "iad_site.auth.lockout_response"
+AXES_LOCKOUT_CALLABLE = "iad_site.core.auth.lockout_response"

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import iad_site.validators
+import iad_site.core.validators
 from django.db import migrations, models
 
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.", max_length=200, verbose_name='title')),
                 ('title_th', models.CharField(help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.", max_length=200, null=True, verbose_name='title')),
                 ('title_en', models.CharField(help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.", max_length=200, null=True, verbose_name='title')),
-                ('happened_on', models.DateField(blank=True, help_text='Type the Common Era year: 28/08/1995, not 28/08/2538. Leave empty if the date is not known.', null=True, validators=[iad_site.validators.reject_buddhist_era_year], verbose_name='date')),
+                ('happened_on', models.DateField(blank=True, help_text='Type the Common Era year: 28/08/1995, not 28/08/2538. Leave empty if the date is not known.', null=True, validators=[iad_site.core.validators.reject_buddhist_era_year], verbose_name='date')),
                 ('date_precision', models.CharField(choices=[('day', 'Day, month and year'), ('month', 'Month and year'), ('year', 'Year only'), ('unknown', 'Unknown')], default='day', help_text="If only the year is known, type 1 January of that year and choose 'Year only'.", max_length=10, verbose_name='how much of the date is known')),
                 ('summary', models.TextField(help_text="The decision in the office's own words. A blank line starts a new paragraph.", verbose_name='what changed')),
                 ('summary_th', models.TextField(help_text="The decision in the office's own words. A blank line starts a new paragraph.", null=True, verbose_name='what changed')),

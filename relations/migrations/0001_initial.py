@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import iad_site.validators
+import iad_site.core.validators
 from django.db import migrations, models
 
 
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('name_th', models.CharField(help_text="The city's name as the office writes it.", max_length=150, null=True, verbose_name='name')),
                 ('name_en', models.CharField(help_text="The city's name as the office writes it.", max_length=150, null=True, verbose_name='name')),
                 ('relationship', models.CharField(choices=[('sister_city', 'Sister city'), ('friendship', 'Friendship agreement'), ('mou', 'Memorandum of understanding')], default='sister_city', help_text='The kind of agreement Bangkok signed with this city.', max_length=20, verbose_name='kind of relationship')),
-                ('established_on', models.DateField(blank=True, help_text='Common Era date (2012, not 2555). If only the month is known enter its first day; if only the year, 1 January; then choose how much of the date is known below. Leave empty if unknown.', null=True, validators=[iad_site.validators.reject_buddhist_era_year], verbose_name='established on')),
+                ('established_on', models.DateField(blank=True, help_text='Common Era date (2012, not 2555). If only the month is known enter its first day; if only the year, 1 January; then choose how much of the date is known below. Leave empty if unknown.', null=True, validators=[iad_site.core.validators.reject_buddhist_era_year], verbose_name='established on')),
                 ('established_precision', models.CharField(choices=[('day', 'Day, month and year'), ('month', 'Month and year'), ('year', 'Year only'), ('unknown', 'Unknown')], default='unknown', help_text='The public page shows only the part of the date that is known.', max_length=10, verbose_name='how much of the date is known')),
                 ('profile', models.TextField(blank=True, help_text='A few paragraphs about the city. Plain text.', verbose_name='profile')),
                 ('profile_th', models.TextField(blank=True, help_text='A few paragraphs about the city. Plain text.', null=True, verbose_name='profile')),
@@ -115,7 +115,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=250, verbose_name='title')),
                 ('title_th', models.CharField(max_length=250, null=True, verbose_name='title')),
                 ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
-                ('signed_on', models.DateField(blank=True, help_text='Common Era date (2012, not 2555). Leave empty if unknown.', null=True, validators=[iad_site.validators.reject_buddhist_era_year], verbose_name='signed on')),
+                ('signed_on', models.DateField(blank=True, help_text='Common Era date (2012, not 2555). Leave empty if unknown.', null=True, validators=[iad_site.core.validators.reject_buddhist_era_year], verbose_name='signed on')),
                 ('file', models.FileField(help_text='The signed agreement as a PDF.', upload_to='agreements/', validators=[django.core.validators.FileExtensionValidator(['pdf'])], verbose_name='PDF file')),
                 ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agreements', to='relations.sistercity', verbose_name='city')),
             ],
@@ -163,7 +163,7 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(blank=True, help_text='What happened, in a few sentences. Plain text.', verbose_name='summary')),
                 ('summary_th', models.TextField(blank=True, help_text='What happened, in a few sentences. Plain text.', null=True, verbose_name='summary')),
                 ('summary_en', models.TextField(blank=True, help_text='What happened, in a few sentences. Plain text.', null=True, verbose_name='summary')),
-                ('happened_on', models.DateField(help_text='Common Era date (2012, not 2555).', validators=[iad_site.validators.reject_buddhist_era_year], verbose_name='date')),
+                ('happened_on', models.DateField(help_text='Common Era date (2012, not 2555).', validators=[iad_site.core.validators.reject_buddhist_era_year], verbose_name='date')),
                 ('photo', models.ImageField(blank=True, upload_to='activities/', verbose_name='photo')),
                 ('photo_alt', models.CharField(blank=True, help_text='What the photo shows, for people who cannot see it. Required in Thai when there is a photo.', max_length=250, verbose_name='photo description')),
                 ('photo_alt_th', models.CharField(blank=True, help_text='What the photo shows, for people who cannot see it. Required in Thai when there is a photo.', max_length=250, null=True, verbose_name='photo description')),

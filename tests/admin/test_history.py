@@ -76,7 +76,7 @@ def test_recover_deleted_item_brings_back_both_languages_and_its_links(admin_cli
 def test_every_admin_registered_content_model_is_versioned():
     from django.contrib import admin
 
-    from iad_site.admin import ContentAdmin
+    from iad_site.core.admin import ContentAdmin
 
     for model, model_admin in admin.site._registry.items():
         if model._meta.app_label in ("relations", "pages"):

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.staticfiles import finders
 
-from iad_site.admin import translated_fields
+from iad_site.core.admin import translated_fields
 from relations.models import SisterCity
 
 from .conftest import admin_form_data

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib import admin
 
-from iad_site.admin import EnglishMissingListFilter, completeness_rows, translated_fields
+from iad_site.core.admin import EnglishMissingListFilter, completeness_rows, translated_fields
 from relations.models import CityLink, SisterCity
 
 LIST_URL = "/admin/relations/sistercity/"

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from iad_site.management.commands.editors_group import CONTENT_APPS
+from iad_site.core import sections
 
 
 @pytest.mark.parametrize("url", ["/admin/auth/user/", "/admin/auth/user/add/", "/admin/auth/group/"])
@@ -35,7 +35,7 @@ def test_editor_can_see_history_and_recover_deleted(editor_client, city):
 def test_editors_group_holds_only_content_permissions(editor):
     permissions = Group.objects.get(name="Editors").permissions.select_related("content_type")
 
-    assert {p.content_type.app_label for p in permissions} == set(CONTENT_APPS)
+    assert {p.content_type.app_label for p in permissions} == set(sections.content_app_labels())
     assert {p.codename for p in permissions if p.content_type.model == "sistercity"} == {
         "add_sistercity",
         "change_sistercity",

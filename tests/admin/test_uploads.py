@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from iad_site.uploads import MAX_PDF_BYTES, rendition_name, validate_pdf
+from iad_site.core.uploads import MAX_PDF_BYTES, rendition_name, validate_pdf
 from relations.models import Agreement, SisterCity
 
 from .conftest import admin_form_data, image_bytes, upload

@@ -38,7 +38,7 @@ def _first_published(app_label, model_name, **filters):
 
 
 def _search(query_by_language):
-    return lambda: reverse("search") + "?" + urlencode({"q": query_by_language[translation.get_language()]})
+    return lambda: reverse("search:search") + "?" + urlencode({"q": query_by_language[translation.get_language()]})
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from iad_site import search
+from iad_site.search import engine as search
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.html import escape
 
-from iad_site.validators import reject_buddhist_era_year
+from iad_site.core.validators import reject_buddhist_era_year
 from pages.models import HomePage, Milestone
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from iad_site.dates import DatePrecision
+from iad_site.core.dates import DatePrecision
 from relations.models import Activity, CityLink, CityNetwork, Country, RelationshipKind, SisterCity
 
 from .conftest import make_city, make_countries

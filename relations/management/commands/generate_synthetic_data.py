@@ -17,8 +17,8 @@ from django.core.management import BaseCommand, call_command
 from django.db import connection, transaction
 from django.db.models import Q
 
-from iad_site.cache import bump_generation
-from iad_site.dates import DatePrecision
+from iad_site.core.dates import DatePrecision
+from iad_site.pagecache.cache import bump_generation
 from relations.models import Activity, CityNetwork, Country, Embassy, RelationshipKind, SisterCity, thai_sort_column
 
 PREFIX = "synthetic-"

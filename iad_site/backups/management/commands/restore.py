@@ -1,0 +1,31 @@
+"""`manage.py restore ARCHIVE`: brings back a `manage.py backup` archive into an empty, migrated database."""
+
+from django.core.management import BaseCommand
+
+from iad_site.backups import archive as backups
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a backup made by `manage.py backup`: every record and media file. Run `manage.py migrate` first. "
+        "Refuses a database or media folder that already holds content, unless --replace is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="The .tar.gz archive written by `manage.py backup`.")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Delete every record and media file already there first (they are lost unless backed up).",
+        )
+
+    def handle(self, *args, archive, replace, **options):
+        manifest = backups.restore(archive, replace=replace)
+        if options["verbosity"]:
+            records = sum(manifest["records"].values())
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Restored {records} records and {len(manifest['media'])} media files from {archive} "
+                    f"(backed up {manifest['created']})."
+                )
+            )

@@ -1,0 +1,167 @@
+"""The registry of the site's sections: what each app adds to the public site, declared in its own files.
+
+An app takes part by having a `section.py` module that defines `section = Section(...)`: its public page
+types, its main-navigation entries, its feeds, its search index specs, its sitemap and its open-data files.
+The frame reads them from here and never names an app's models itself. Apps are read in INSTALLED_APPS
+order, which is also the order of their search kinds and sitemap entries.
+
+A *content* section (the default) is one whose models staff edit: every save of them drops the page
+cache, and the Editors group may add, change, delete and view all of them. Plumbing apps that add pages
+of their own (search, the not-found page) declare `holds_content=False`.
+"""
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import import_module
+from urllib.parse import quote
+
+from django.apps import apps
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.module_loading import module_has_submodule
+
+
+@dataclass(frozen=True)
+class PageType:
+    """One kind of public page, with the way to find a real example of it in each language.
+
+    A page named by `url_name` alone is one fixed page (the directory, the office page). A page with a
+    `model` is the detail page of each published object of that model (its `get_absolute_url()`): the
+    example is the first published one matching `example_filters`. `query` adds a query string to the
+    example, either one for every language or one per language code.
+    """
+
+    name: str
+    url_name: str = ""
+    model: str = ""
+    example_filters: Mapping = field(default_factory=dict)
+    query: str | Mapping = ""
+    # For pages with no URL name (the not-found page): the path after the language prefix.
+    path: str = ""
+    status: int = 200
+    # Asks search engines not to index it (<meta name="robots" content="noindex">), on purpose.
+    noindex: bool = False
+    # Listed in sitemap.xml: fixed pages, and a model's detail pages, with no query string.
+    in_sitemap: bool = True
+
+    def model_class(self):
+        return apps.get_model(self.model)
+
+    def _query(self, language):
+        query = self.query.get(language, "") if isinstance(self.query, Mapping) else self.query
+        return f"?{quote(query, safe='=&')}" if query else ""
+
+    def example_path(self, language):
+        """The address of a real page of this type in `language`, read from the database."""
+        with translation.override(language):
+            if self.model:
+                obj = self.model_class().objects.published().filter(**self.example_filters).distinct().first()
+                if obj is None:
+                    raise LookupError(f"No published {self.model} {dict(self.example_filters) or ''} to visit.")
+                path = obj.get_absolute_url().split("#")[0]
+            elif self.url_name:
+                path = reverse(self.url_name)
+            else:
+                path = f"/{language}/{self.path}"
+            return path + self._query(language)
+
+    @property
+    def is_fixed_page(self):
+        return bool(self.url_name) and not self.model and not self.query and self.status == 200
+
+    @property
+    def lists_objects(self):
+        return bool(self.model) and not self.example_filters and not self.query
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """An entry of the main navigation. `position` orders entries across sections (home is 10)."""
+
+    position: int
+    url_name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """An Atom feed, linked from every page's <head>."""
+
+    url_name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Section:
+    page_types: tuple = ()
+    nav: tuple = ()
+    feeds: tuple = ()
+    # iad_site.search.engine.IndexSpec for each kind of page the site search finds.
+    search_specs: tuple = ()
+    # Model label -> callable(instance) giving the indexed objects that show it (a city's country).
+    search_dependents: Mapping[str, Callable] = field(default_factory=dict)
+    # Open-data files under /data/: name -> (callable giving the queryset, callable(request) giving columns).
+    open_data: Mapping = field(default_factory=dict)
+    holds_content: bool = True
+    # Filled in by the registry: the app this section belongs to.
+    app_label: str = ""
+
+
+@functools.cache
+def sections():
+    """Every installed app's Section, in INSTALLED_APPS order."""
+    found = []
+    for app_config in apps.get_app_configs():
+        if module_has_submodule(app_config.module, "section"):
+            section = import_module(f"{app_config.name}.section").section
+            found.append(replace(section, app_label=app_config.label))
+    return tuple(found)
+
+
+def page_types():
+    """The one list of public page types."""
+    return [page_type for section in sections() for page_type in section.page_types]
+
+
+def page_type(name):
+    return next(page_type for page_type in page_types() if page_type.name == name)
+
+
+def nav_items():
+    return sorted((item for section in sections() for item in section.nav), key=lambda item: item.position)
+
+
+def feeds():
+    return [feed for section in sections() for feed in section.feeds]
+
+
+def search_specs():
+    return tuple(spec for section in sections() for spec in section.search_specs)
+
+
+def search_dependents():
+    return {label: find for section in sections() for label, find in section.search_dependents.items()}
+
+
+def open_data():
+    return {name: dataset for section in sections() for name, dataset in section.open_data.items()}
+
+
+def content_app_labels():
+    """The apps whose models staff edit: their changes drop the page cache; editors may edit them all."""
+    return tuple(section.app_label for section in sections() if section.holds_content)
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def public_pages():
+    """(page type, language, path, expected status, noindex) for every page type in every language."""
+    return [
+        (page_type.name, language, page_type.example_path(language), page_type.status, page_type.noindex)
+        for page_type in page_types()
+        for language in languages()
+    ]
