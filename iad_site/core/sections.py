@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 from django.apps import apps
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
@@ -118,6 +120,13 @@ def sections():
             section = import_module(f"{app_config.name}.section").section
             found.append(replace(section, app_label=app_config.label))
     return tuple(found)
+
+
+@receiver(setting_changed)
+def _forget_sections(setting, **kwargs):
+    # Tests install an extra section with override_settings(INSTALLED_APPS=...).
+    if setting == "INSTALLED_APPS":
+        sections.cache_clear()
 
 
 def page_types():

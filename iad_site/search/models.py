@@ -12,7 +12,7 @@ class SearchDocument(models.Model):
     """
 
     kind = models.CharField(_("kind"), max_length=30)
-    # The object the row describes, by model label ("relations.sistercity") and primary key.
+    # The object the row describes, by model label (app_label.modelname) and primary key.
     model = models.CharField(_("model"), max_length=100)
     object_id = models.PositiveBigIntegerField(_("object id"))
     language = models.CharField(_("language"), max_length=10)

@@ -3,6 +3,8 @@
 import nh3
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +32,13 @@ def display_year(year):
 # the footer, the head's links to static files), rendered once per process instead of on every request.
 # Nothing read from the database may go in: a process keeps it until it restarts (every deploy restarts).
 _memo = {}
+
+
+@receiver(setting_changed)
+def _forget_memo(setting, **kwargs):
+    # The navigation depends on the installed sections, which tests may change.
+    if setting == "INSTALLED_APPS":
+        _memo.clear()
 
 
 def memoized(key, render):
