@@ -30,6 +30,8 @@ from django.utils import timezone
 
 FORMAT = 1
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+# Models that changed app since an archive may have been written: the label in the archive -> the label now.
+MOVED_MODELS = {"iad_site.searchdocument": "search.searchdocument"}
 
 
 def content_models():
@@ -162,11 +164,19 @@ def check_archive(tar, path):
             raise CommandError(f"The archive holds something other than a file: {name!r}. Nothing was restored.")
         media[safe_media_name(name)] = member
     manifest = json.loads(tar.extractfile(members["manifest.json"]).read())
+    manifest["records"] = {MOVED_MODELS.get(label, label): count for label, count in manifest["records"].items()}
     if manifest.get("format") != FORMAT:
         raise CommandError(f"Unknown backup format {manifest.get('format')!r}; this version reads format {FORMAT}.")
     if set(media) != set(manifest["media"]):
         raise CommandError("The archive's media files do not match its manifest. Nothing was restored.")
     return members, manifest, media
+
+
+def with_current_labels(records):
+    """The archive's records with the labels of models that have moved app since it was written."""
+    for record in records:
+        record["model"] = MOVED_MODELS.get(record["model"], record["model"])
+    return records
 
 
 def what_is_there():
@@ -191,7 +201,7 @@ def restore(path, replace=False):
                 for name in media_files():
                     default_storage.delete(name)
             data = Path(tmp) / "data.json"
-            data.write_bytes(tar.extractfile(members["data.json"]).read())
+            data.write_text(json.dumps(with_current_labels(json.loads(tar.extractfile(members["data.json"]).read()))))
             call_command("loaddata", str(data), verbosity=0)
             if record_counts() != {**dict.fromkeys(record_counts(), 0), **manifest["records"]}:
                 raise CommandError("The restored records do not match the manifest's counts; nothing was kept.")

@@ -12,6 +12,10 @@ loads, modeltranslation has added the `_th`/`_en` columns, so every language is 
 "Recover deleted" brings both back, with the inlines' rows too (VersionAdmin follows them).
 """
 
+import functools
+import operator
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
@@ -51,8 +55,10 @@ REVERSION_MESSAGES = (
     gettext_noop("There are no deleted objects to recover."),
 )
 
-SOURCE_LANGUAGE = "th"
-TARGET_LANGUAGE = "en"
+# Every item is written in the site's default language (Thai); the other languages are the translations staff
+# may still owe ("English missing").
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 def translated_fields(model):
@@ -71,7 +77,8 @@ def own_english_missing(model):
     """Rows with Thai text in some field whose English column is empty; None if nothing is translated."""
     condition = None
     for name in translated_fields(model):
-        missing = ~_blank(f"{name}_{SOURCE_LANGUAGE}") & _blank(f"{name}_{TARGET_LANGUAGE}")
+        untranslated = functools.reduce(operator.or_, [_blank(f"{name}_{code}") for code in TARGET_LANGUAGES])
+        missing = ~_blank(f"{name}_{SOURCE_LANGUAGE}") & untranslated
         condition = missing if condition is None else condition | missing
     return condition
 
@@ -142,7 +149,7 @@ def _bilingual_lookup(model, lookup):
     if parts[-1] not in translated_fields(current):
         return [lookup]
     stem = "__".join([*parts[:-1], parts[-1]])
-    return [f"{prefix}{stem}_{SOURCE_LANGUAGE}", f"{prefix}{stem}_{TARGET_LANGUAGE}"]
+    return [f"{prefix}{stem}_{code}" for code in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)]
 
 
 class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
