@@ -6,6 +6,7 @@ it migrates and seeds a scratch database and records a revision, then today's co
 Every table's rows must be the same before and after, and the moved search index must still answer.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -77,55 +78,57 @@ def run_json(cwd, env, code):
     return json.loads(run(cwd, env, "shell", "-c", code).strip().splitlines()[-1])
 
 
-@pytest.fixture
-def old_site(tmp_path):
-    archive = subprocess.run(["git", "archive", OLD_COMMIT], cwd=ROOT, capture_output=True, timeout=60)
-    assert archive.returncode == 0, f"git archive {OLD_COMMIT} failed: {archive.stderr.decode()}"
-    old = tmp_path / "old-site"
-    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-        tar.extractall(old, filter="data")
-    return old
-
-
-@pytest.fixture
-def scratch_database_url(tmp_path):
-    """A database of its own, on the backend this test run uses (SQLite file or PostgreSQL)."""
+@contextlib.contextmanager
+def scratch_database(directory, name):
+    """The URL of a new, empty database on the backend this test run uses (a SQLite file or PostgreSQL)."""
     database = settings.DATABASES["default"]
     if database["ENGINE"] != "django.db.backends.postgresql":
-        yield f"sqlite:///{tmp_path / 'moved.sqlite3'}"
+        yield f"sqlite:///{directory / name}.sqlite3"
         return
     import psycopg2
 
-    name = f"iad_moved_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=database["USER"],
-        password=database["PASSWORD"],
-        host=database["HOST"] or "127.0.0.1",
-        port=database["PORT"] or 5432,
+    name = f"iad_{name}_{uuid.uuid4().hex[:8]}"
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    server = psycopg2.connect(
+        dbname="postgres", user=database["USER"], password=database["PASSWORD"], host=host, port=port
     )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
+    server.autocommit = True
+    with server.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
     credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
     try:
-        yield f"postgres://{credentials}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{name}"
+        yield f"postgres://{credentials}@{host}:{port}/{name}"
     finally:
-        with admin.cursor() as cursor:
+        with server.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+        server.close()
 
 
-# Marked as using the database so that the PostgreSQL pass runs it too: its outcome depends on the backend.
+@pytest.fixture(scope="module")
+def old_site(tmp_path_factory):
+    """The old site's database after `migrate`, `seed` and a staff edit, its snapshot, and its backup archive."""
+    directory = tmp_path_factory.mktemp("old-site")
+    archive = subprocess.run(["git", "archive", OLD_COMMIT], cwd=ROOT, capture_output=True, timeout=60)
+    assert archive.returncode == 0, f"git archive {OLD_COMMIT} failed: {archive.stderr.decode()}"
+    code = directory / "code"
+    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+        tar.extractall(code, filter="data")
+    with scratch_database(directory, "old") as database_url:
+        env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "iad_site.settings.dev"}
+        env["MEDIA_ROOT"] = str(directory / "media")
+        run(code, env, "migrate", "--noinput", "-v0")
+        run(code, env, "seed", "-v0")
+        run(code, env, "shell", "-c", EDIT_WITH_REVISION)
+        run(code, env, "backup", str(directory / "old.tar.gz"))
+        snapshot = run_json(code, env, SNAPSHOT)
+        assert snapshot["iad_site_searchdocument"] and snapshot["reversion_version"], "the old site wrote no rows"
+        yield env, snapshot, directory / "old.tar.gz"
+
+
+# Marked as using the database so that the PostgreSQL pass runs these too: their outcome depends on the backend.
 @pytest.mark.django_db
-def test_a_database_made_before_the_move_keeps_every_record_revision_and_search_row(old_site, scratch_database_url):
-    env = {**os.environ, "DATABASE_URL": scratch_database_url, "DJANGO_SETTINGS_MODULE": "iad_site.settings.dev"}
-    run(old_site, env, "migrate", "--noinput", "-v0")
-    run(old_site, env, "seed", "-v0")
-    run(old_site, env, "shell", "-c", EDIT_WITH_REVISION)
-    before = run_json(old_site, env, SNAPSHOT)
-    assert before["iad_site_searchdocument"] and before["reversion_version"], "the old site wrote no rows to carry"
-
+def test_a_database_made_before_the_move_keeps_every_record_revision_and_search_row(old_site):
+    env, before, _archive = old_site
     run(ROOT, env, "migrate", "--noinput", "-v0")
     after = run_json(ROOT, env, SNAPSHOT)
     # The one intended change: the search index's content type now belongs to the search app.
@@ -145,27 +148,20 @@ def test_a_database_made_before_the_move_keeps_every_record_revision_and_search_
 RENUMBERED = {"django_content_type", "auth_permission", "reversion_version", "django_admin_log"}
 
 
+def comparable(snapshot):
+    return {
+        table: len(rows) if table in RENUMBERED else rows
+        for table, rows in snapshot.items()
+        if table != "django_session" and not table.startswith("axes_")
+    }
+
+
 @pytest.mark.django_db
-def test_a_backup_made_before_the_move_restores_every_record(old_site, scratch_database_url, tmp_path):
-    old_env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'old.sqlite3'}"}
-    old_env.update(DJANGO_SETTINGS_MODULE="iad_site.settings.dev", MEDIA_ROOT=str(tmp_path / "old-media"))
-    run(old_site, old_env, "migrate", "--noinput", "-v0")
-    run(old_site, old_env, "seed", "-v0")
-    run(old_site, old_env, "shell", "-c", EDIT_WITH_REVISION)
-    run(old_site, old_env, "backup", str(tmp_path / "old.tar.gz"))
-    before = run_json(old_site, old_env, SNAPSHOT)
-
-    env = {**old_env, "DATABASE_URL": scratch_database_url, "MEDIA_ROOT": str(tmp_path / "media")}
-    run(ROOT, env, "migrate", "--noinput", "-v0")
-    run(ROOT, env, "restore", str(tmp_path / "old.tar.gz"))
-    after = run_json(ROOT, env, SNAPSHOT)
-
-    def comparable(snapshot):
-        return {
-            table: len(rows) if table in RENUMBERED else rows
-            for table, rows in snapshot.items()
-            if table not in ("django_session",) and not table.startswith("axes_")
-        }
-
-    assert before["iad_site_searchdocument"] and before["reversion_version"], "the old site wrote no rows to carry"
+def test_a_backup_made_before_the_move_restores_every_record(old_site, tmp_path):
+    old_env, before, archive = old_site
+    with scratch_database(tmp_path, "restored") as database_url:
+        env = {**old_env, "DATABASE_URL": database_url, "MEDIA_ROOT": str(tmp_path / "media")}
+        run(ROOT, env, "migrate", "--noinput", "-v0")
+        run(ROOT, env, "restore", str(archive))
+        after = run_json(ROOT, env, SNAPSHOT)
     assert comparable(after) == comparable(before)
