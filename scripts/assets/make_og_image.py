@@ -1,6 +1,6 @@
 """Draws static/img/og-default.png, the picture shown when a page of the site is shared (Open Graph).
 
-    .venv/bin/python scripts/make_og_image.py
+    .venv/bin/python scripts/assets/make_og_image.py
 
 1200x630 (the size social sites ask for): the office's name in Thai and English in Sarabun (the site's
 own font, static/fonts, OFL) over the Natural Earth outlines the partner-city map uses, with Bangkok
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1200, 630
 BRAND, LAND, INK, ACCENT = "#14532d", "#1f6b3c", "#ffffff", "#f59e0b"
 # The part of the world drawn: longitude -30..170, latitude 72..-45, so Bangkok sits right of centre.

@@ -1,20 +1,20 @@
-"""Lighthouse (mobile) on every public page type in both languages, against the production setup.
+"""Lighthouse (mobile) on every public page type in every language, against the production setup.
 
-    .venv/bin/python scripts/lighthouse.py            # make lighthouse
-    RUNS=1 .venv/bin/python scripts/lighthouse.py     # one run per page instead of three
-    .venv/bin/python scripts/lighthouse.py home city_detail   # only these page types
+    .venv/bin/python scripts/audits/lighthouse.py            # make lighthouse
+    RUNS=1 .venv/bin/python scripts/audits/lighthouse.py     # one run per page instead of three
+    .venv/bin/python scripts/audits/lighthouse.py home city_detail   # only these page types
 
 What it serves, all on 127.0.0.1 and stopped again at the end: gunicorn with the production settings
 (WhiteNoise's hashed, compressed static files, the page cache, CSP and the other security headers) on a
 SQLite database of its own with the seed content (plus the browser suite's made-up embassies, as the
 seed has none), over plain HTTP (127.0.0.1 counts as a secure origin;
-the HTTPS redirect is turned off for this run only). The page list is tests/browser/pages.py, the same
-one the browser suite walks.
+the HTTPS redirect is turned off for this run only). The pages are the registry's public page types
+(`manage.py public_pages`, iad_site.core.sections), the same list the browser suite walks.
 
 Each page is measured RUNS times (default 3) by Lighthouse's mobile preset (simulated slow 4G and a
 mid-range phone). The table shows the median Performance score and the lowest of the other three. Exits
 1 if any page misses its target: Accessibility, Best Practices and SEO 100, Performance at least 95
-(a page marked noindex in tests/browser/pages.py may fail only the is-crawlable SEO audit). Lighthouse
+(a page type marked noindex may fail only the is-crawlable SEO audit). Lighthouse
 audits only pages that answer 200, so the 404 page is listed as not measured (the browser suite and the
 HTML check cover it).
 The full JSON reports are kept in build/lighthouse/.
@@ -23,22 +23,19 @@ The full JSON reports are kept in build/lighthouse/.
 import json
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.pages import write_test_embassies  # noqa: E402
+from scripts.servers import Server, manage  # noqa: E402
+from tests.browser.data import write_test_embassies  # noqa: E402
 
-PYTHON = sys.executable
-GUNICORN = Path(PYTHON).parent / "gunicorn"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 REPORTS = ROOT / "build" / "lighthouse"
@@ -54,34 +51,15 @@ CHROME_FLAGS = (
 )
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(*args, env):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def wait_until_up(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"The server did not answer at {url} within {seconds} s.")
-
-
 def page_list(env, only):
-    """[(page type, language, path, status, noindex)] from the server's database, via tests/browser/pages.py."""
-    code = (
-        "import json, django; django.setup();from tests.browser.pages import all_pages;print(json.dumps(all_pages()))"
-    )
-    output = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-    pages = json.loads(output.stdout)
+    """[(page type, language, path, status, noindex)] from the server's database (manage.py public_pages)."""
+    pages = [
+        (page["page_type"], page["language"], page["path"], page["status"], page["noindex"])
+        for page in json.loads(manage(env, "public_pages"))
+    ]
+    unknown = set(only) - {page[0] for page in pages}
+    if unknown:
+        raise SystemExit(f"No page type named {', '.join(sorted(unknown))}.")
     return [page for page in pages if not only or page[0] in only]
 
 
@@ -125,8 +103,6 @@ def main(only):
         raise SystemExit(f"No Chromium at {CHROMIUM}: apt-get install chromium fonts-thai-tlwg")
     REPORTS.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="iad-lighthouse-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "iad_site.settings.prod",
@@ -137,22 +113,16 @@ def main(only):
         "STATIC_ROOT": str(work / "static"),
         "MEDIA_ROOT": str(work / "media"),
     }
-    manage("compilemessages", "--ignore=.venv", "-v0", env=env)
-    manage("migrate", "--noinput", "-v0", env=env)
-    manage("seed", "-v0", env=env)
-    manage("import_embassies", str(write_test_embassies(work / "embassies.csv")), env=env)
-    manage("collectstatic", "--noinput", "-v0", env=env)
+    manage(env, "compilemessages", "--ignore=.venv", "-v0")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed", "-v0")
+    manage(env, "import_embassies", str(write_test_embassies(work / "embassies.csv")))
+    manage(env, "collectstatic", "--noinput", "-v0")
     pages = page_list(env, only)
 
-    server = subprocess.Popen(
-        [str(GUNICORN), "iad_site.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )
     rows, problems, skipped = [], [], []
     started = time.monotonic()
-    try:
-        wait_until_up(f"{base}/health/")
+    with Server.gunicorn(env, workers=2, log=work / "server.log") as server:
         for page_type, language, path, status, noindex in pages:
             if status != 200:
                 skipped.append(f"{page_type} {language} ({path}, {status})")
@@ -160,7 +130,7 @@ def main(only):
             runs = []
             for run in range(RUNS):
                 report = REPORTS / f"{page_type}-{language}-{run + 1}.json"
-                runs.append(run_lighthouse(base + path, report))
+                runs.append(run_lighthouse(server.url(path), report))
             scores = {"performance": statistics.median(scores["performance"] for scores, _ in runs)}
             for name in CATEGORIES[1:]:
                 scores[name] = min(scores[name] for scores, _ in runs)
@@ -181,9 +151,6 @@ def main(only):
                 if scores[name] < TARGETS[name] and not (name == "seo" and noindex and set(failing) <= excused)
             ]
             problems += [f"{page_type} {language} fails {audit}" for audit in failing if audit not in excused]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
     print()
     print(f"Lighthouse {lighthouse_version()}, mobile, {RUNS} run(s) a page: median Performance, lowest of the rest.")

@@ -1,6 +1,6 @@
 // Grades one site with the MDN HTTP Observatory's own tests, like its `mdn-http-observatory-scan` CLI,
 // but with separate HTTP and HTTPS ports (the CLI can only scan one host:port for both schemes).
-// Usage: node observatory-scan.mjs HOST HTTP_PORT HTTPS_PORT [PATH]   (run by scripts/observatory.sh)
+// Usage: node observatory-scan.mjs HOST HTTP_PORT HTTPS_PORT [PATH]   (run by scripts/audits/observatory.sh)
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 

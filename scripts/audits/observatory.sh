@@ -6,13 +6,13 @@
 #     on a SQLite database of its own with the seed content (or DATABASE_URL if set);
 #   - a plain-HTTP server that redirects every request to HTTPS, as the front proxy does in production;
 # then scans each page (default: /, /en/ and the admin's sign-in page) with the Observatory's own tests
-# through scripts/observatory-scan.mjs and prints grade and score. Exits 1 if any page grades below
+# through scripts/audits/observatory-scan.mjs and prints grade and score. Exits 1 if any page grades below
 # MIN_GRADE (A+ unless set).
 #
 # Needs node >= 20, npm and openssl. The Observatory package is installed once into OBSERVATORY_DIR.
-# Usage: scripts/observatory.sh [PATH ...]      (make observatory)
+# Usage: scripts/audits/observatory.sh [PATH ...]      (make observatory)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 PY=${PY:-$ROOT/.venv/bin/python}
 GUNICORN=$(dirname "$PY")/gunicorn
@@ -104,7 +104,7 @@ export NODE_EXTRA_CA_CERTS=$WORK/ca.pem
 status=0
 printf '\n%-22s %-6s %-6s %s\n' "page" "grade" "score" "tests passed"
 for page in "$@"; do
-  node scripts/observatory-scan.mjs 127.0.0.1 "$HTTP_PORT" "$HTTPS_PORT" "$page" >"$WORK/result.json" || true
+  node scripts/audits/observatory-scan.mjs 127.0.0.1 "$HTTP_PORT" "$HTTPS_PORT" "$page" >"$WORK/result.json" || true
   "$PY" - "$WORK/result.json" "$MIN_GRADE" <<'PYTHON' || status=1
 import json
 import sys

@@ -1,12 +1,14 @@
 """Load benchmark: every public page type against a bare-Django baseline, under identical gunicorn servers.
 
 Run through `make bench` (or `make bench-synthetic`), which prepares PostgreSQL, wrk and the data first;
-by hand: `DATABASE_URL=postgres://... .venv/bin/python scripts/bench.py --label seed`.
+by hand: `DATABASE_URL=postgres://... .venv/bin/python scripts/performance/bench.py --label seed`.
 
 Three gunicorn servers, each with the same options (2 sync workers), are started side by side:
-  baseline  scripts/bench_baseline.py: one Django view returning a fixed 5 KB page, no middleware;
+  baseline  bench_baseline.py: one Django view returning a fixed 5 KB page, no middleware;
   cached    the site with production settings and its page cache on (the normal production set-up);
   uncached  the same with PAGE_CACHE=off, so every request renders the page from the database.
+The pages come from the registry (iad_site.core.sections): every page type that answers 200, in the default
+language (the home page in every language), and every feed; rows are named "PAGE_TYPE LANGUAGE".
 Each page type is hit with wrk for a few seconds after a 1 s warm-up, and the baseline is measured again
 after every page: the machine is shared and noisy, so the result that counts is each page's ratio to the
 baseline runs just before and after it (targets: cached >= 0.8, uncached >= 0.3).
@@ -18,31 +20,26 @@ data set with one a tenth of its size instead (--compare-label "tenth"): both fi
 """
 
 import argparse
+import contextlib
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from scripts.servers import Server, fetch  # noqa: E402
+
 OUT = ROOT / ".bench"
-VENV_BIN = Path(sys.executable).parent
-LUA = ROOT / "scripts" / "bench_report.lua"
+LUA = Path(__file__).with_name("bench_report.lua")
 WORKERS = 2
 TARGETS = {"cached": 0.8, "uncached": 0.3}
 SCALE_LIMIT = 1.5
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# Measured in every language; every other page type in the default language only (the others cost the same).
+EVERY_LANGUAGE = {"home"}
 
 
 def site_environment(page_cache, database_url):
@@ -58,129 +55,38 @@ def site_environment(page_cache, database_url):
     return env
 
 
-class Server:
-    """One gunicorn server with the benchmark's options; stopped by its own process id."""
-
-    def __init__(self, name, app, env, ready_path):
-        self.name, self.port, self.ready_path = name, free_port(), ready_path
-        self.log = OUT / f"{name}.log"
-        command = [
-            str(VENV_BIN / "gunicorn"),
-            app,
-            "--workers",
-            str(WORKERS),
-            "--worker-class",
-            "sync",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--chdir",
-            str(ROOT),
-            "--log-level",
-            "warning",
-            "--no-control-socket",  # gunicorn's control socket has one shared path: several servers run here
-        ]
-        self.command, self.env = command, env
-        self.start()
-
-    def start(self):
-        with self.log.open("a") as log:
-            self.process = subprocess.Popen(self.command, env=self.env, stdout=log, stderr=log, start_new_session=True)
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def wait_until_ready(self, timeout=30):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                if fetch(self.url(self.ready_path))[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit(f"{self.name} server did not start; see {self.log}:\n{self.log.read_text()[-2000:]}")
-
-    def settle(self, result):
-        """After a run that timed out, workers are still busy with requests wrk gave up on: start afresh."""
-        if result["errors"] or result["rps"] < 1:
-            self.stop()
-            self.start()
-            self.wait_until_ready()
-            return True
-        return False
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+def gunicorn(name, env, app="iad_site.wsgi:application"):
+    return Server.gunicorn(env, workers=WORKERS, app=app, log=OUT / f"{name}.log", options=("--worker-class", "sync"))
 
 
-def fetch(url):
-    request = urllib.request.Request(url, headers=PROXY_HEADERS)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+def settle(server, result):
+    """After a run that timed out, workers are still busy with requests wrk gave up on: start afresh."""
+    if result["errors"] or result["rps"] < 1:
+        server.stop()
+        server.start()
 
 
 def page_types():
-    """(label, path) for every public page type, each with real data from the database being served."""
+    """(label, path) for every public page type that answers 200 and every feed, from the registry, each with
+    real data from the database being served; labelled by page type (or feed URL name) and language."""
     import django
 
-    sys.path.insert(0, str(ROOT))
     django.setup()
-    from django.urls import NoReverseMatch, reverse
+    from django.conf import settings
+    from django.urls import reverse
     from django.utils import translation
 
-    from pages.models import Plan, StaticPage
-    from relations.models import CityNetwork, Country, SisterCity
+    from iad_site.core import sections
 
-    translation.activate("th")
-
-    def first(queryset):
-        obj = queryset.first()
-        if obj is None:
-            raise LookupError("no published object")
-        return obj.get_absolute_url()
-
-    def city_list_filtered():
-        country = Country.objects.filter(sister_cities__is_published=True).order_by("name_th").first()
-        return reverse("relations:city_list") + f"?country={country.iso_code}&sort=name"
-
-    candidates = [
-        ("home", lambda: reverse("pages:home")),
-        ("home (English)", lambda: "/en" + reverse("pages:home")[3:]),
-        ("sister cities", lambda: reverse("relations:city_list")),
-        ("sister cities, filtered", city_list_filtered),
-        ("sister city", lambda: first(SisterCity.objects.published().for_directory())),
-        ("map", lambda: reverse("relations:city_map")),
-        ("networks", lambda: reverse("relations:network_list")),
-        ("network", lambda: first(CityNetwork.objects.published().for_directory())),
-        ("embassies", lambda: reverse("relations:embassy_list")),
-        ("plans", lambda: reverse("pages:plan_list")),
-        ("plan", lambda: first(Plan.objects.published())),
-        ("office", lambda: reverse("pages:office")),
-        ("history", lambda: reverse("pages:history")),
-        ("structure", lambda: reverse("pages:structure")),
-        ("static page", lambda: first(StaticPage.objects.published())),
-        ("feed", lambda: reverse("relations:feed")),
-        (
-            "search",
-            lambda: reverse("search:search") + "?q=%E0%B8%81%E0%B8%A3%E0%B8%B8%E0%B8%87%E0%B9%80%E0%B8%97%E0%B8%9E",
-        ),
+    default = settings.LANGUAGE_CODE
+    pages = [
+        (f"{name} {language}", path)
+        for name, language, path, status, _noindex in sections.public_pages()
+        if status == 200 and (language == default or name in EVERY_LANGUAGE)
     ]
-    found = []
-    for label, build in candidates:
-        try:
-            found.append((label, build()))
-        except (NoReverseMatch, LookupError, AttributeError) as error:
-            print(f"  (skipped {label}: {error})", file=sys.stderr)
-    return found
+    with translation.override(default):
+        pages += [(f"{feed.url_name} {default}", reverse(feed.url_name)) for feed in sections.feeds()]
+    return pages
 
 
 def wrk(url, seconds, connections, threads):
@@ -220,12 +126,15 @@ def check_pages(servers, pages):
             if name == "baseline":
                 continue
             try:
-                status, headers, body = fetch(server.url(path))
+                status, _headers, _body = fetch(server.url(path), headers=PROXY_HEADERS, timeout=60)
                 if status != 200:
                     problems.append(f"{label} {path}: {status} from the {name} server")
                 if name.startswith("cached"):
                     # Each worker keeps its own copy in local memory: a few requests until one is a hit.
-                    hits = [fetch(server.url(path))[1].get("X-Cache") for _attempt in range(6)]
+                    hits = [
+                        fetch(server.url(path), headers=PROXY_HEADERS, timeout=60)[1].get("X-Cache")
+                        for _attempt in range(6)
+                    ]
                     if "HIT" not in hits:
                         problems.append(f"{label} {path}: not served from the {name} server's cache")
             except OSError as error:
@@ -275,7 +184,12 @@ def main():
     parser.add_argument("--baseline-seconds", type=int, default=int(os.environ.get("BENCH_BASELINE_SECONDS", "3")))
     parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "8")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", "2")))
-    parser.add_argument("--only", action="append", help="a page label to run (repeat for more; default: all)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=os.environ.get("BENCH_ONLY", "").split() or None,
+        help="a page type to run, e.g. city_list (repeat for more; default: BENCH_ONLY's names, or all)",
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
@@ -287,27 +201,28 @@ def main():
     pages = page_types()
     if args.only:
         wanted = set(args.only)
-        pages = [(label, path) for label, path in pages if label in wanted]
+        pages = [(label, path) for label, path in pages if label.rsplit(" ", 1)[0] in wanted]
+        if not pages:
+            raise SystemExit(f"No page type named {', '.join(sorted(wanted))}.")
 
     servers = {
-        "baseline": Server("baseline", "scripts.bench_baseline:application", os.environ.copy(), "/"),
-        "cached": Server("cached", "iad_site.wsgi:application", site_environment(True, database_url), "/health/"),
-        "uncached": Server("uncached", "iad_site.wsgi:application", site_environment(False, database_url), "/health/"),
+        "baseline": gunicorn("baseline", os.environ.copy(), app="scripts.performance.bench_baseline:application"),
+        "cached": gunicorn("cached", site_environment(True, database_url)),
+        "uncached": gunicorn("uncached", site_environment(False, database_url)),
     }
     if args.compare_with:
         for mode, page_cache in (("cached", True), ("uncached", False)):
-            environment = site_environment(page_cache, args.compare_with)
-            servers[f"{mode}-seed"] = Server(f"{mode}-seed", "iad_site.wsgi:application", environment, "/health/")
-    try:
+            servers[f"{mode}-seed"] = gunicorn(f"{mode}-seed", site_environment(page_cache, args.compare_with))
+    with contextlib.ExitStack() as running:
         for server in servers.values():
-            server.wait_until_ready()
+            running.enter_context(server)
         problems = check_pages(servers, pages)
         for problem in problems:
             print(f"WARNING: {problem}", file=sys.stderr)
 
         cache_backend = "Redis" if os.environ.get("REDIS_URL") else "local memory"
         print(
-            f"Benchmark '{args.label}': {len(pages)} page types, wrk -t{args.threads} -c{args.connections} "
+            f"Benchmark '{args.label}': {len(pages)} pages, wrk -t{args.threads} -c{args.connections} "
             f"-d{args.seconds}s each, gunicorn {WORKERS} sync workers per server, cache: {cache_backend}",
             flush=True,
         )
@@ -331,7 +246,7 @@ def main():
                     for round_number in range(2):
                         for side, server in (("seed", servers[f"{mode}-seed"]), ("this", servers[mode])):
                             result = measure(server.url(path), args, half, warm_up=round_number == 0)
-                            server.settle(result)
+                            settle(server, result)
                             rounds[side].append(result)
                     row["seed_rps"] = sum(run["rps"] for run in rounds["seed"]) / 2
                     row.update(
@@ -340,7 +255,7 @@ def main():
                     )
                 else:
                     row.update(measure(servers[mode].url(path), args, args.seconds))
-                    servers[mode].settle(row)
+                    settle(servers[mode], row)
                 baselines.append(measure(baseline_url, args, args.baseline_seconds, warm_up=False))
                 row["baseline_rps"] = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
                 row["ratio"] = row["rps"] / row["baseline_rps"] if row["baseline_rps"] else 0.0
@@ -348,9 +263,6 @@ def main():
                     row["slowdown"] = row["seed_rps"] / row["rps"] if row["rps"] else float("inf")
                 rows.append(row)
                 print(f"  {mode:<9} {label:<26} {row['rps']:>7.0f} req/s  ratio {row['ratio']:.2f}", flush=True)
-    finally:
-        for server in servers.values():
-            server.stop()
 
     baseline = {key: sum(run[key] for run in baselines) / len(baselines) for key in ("rps", "p50_ms", "p99_ms")}
     spread = f"{min(run['rps'] for run in baselines):.0f}-{max(run['rps'] for run in baselines):.0f}"

@@ -1,7 +1,7 @@
 """The benchmark's baseline: the barest Django there is, one view returning a fixed 5 KB HTML page.
 
 Settings, URLs and the WSGI application in one module, served by gunicorn with the same options as the
-site (`gunicorn scripts.bench_baseline:application`). Whatever this reaches is the ceiling for Django
+site (`gunicorn scripts.performance.bench_baseline:application`). Whatever this reaches is the ceiling for Django
 under gunicorn on this machine; `make bench` reports each page of the site as a share of it.
 """
 
@@ -30,7 +30,8 @@ def page(request):
     return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("", page)]
+# health/ as well: scripts/servers.py waits for it before a server counts as started.
+urlpatterns = [path("", page), path("health/", page)]
 
 os.environ["DJANGO_SETTINGS_MODULE"] = __name__
 

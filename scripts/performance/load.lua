@@ -1,6 +1,7 @@
--- wrk script for scripts/load.sh: walks the public pages in turn (paths from LOAD_PATHS, space-separated),
--- says each request came through the TLS proxy (production's SECURE_PROXY_SSL_HEADER), counts every answer
--- that is not 2xx (wrk's own error count leaves out 3xx), and ends with one machine-readable line.
+-- wrk script for scripts/performance/load.sh: walks the public pages in turn (paths from LOAD_PATHS,
+-- space-separated), says each request came through the TLS proxy (production's SECURE_PROXY_SSL_HEADER),
+-- counts every answer that is not 2xx (wrk's own error count leaves out 3xx), and ends with one
+-- machine-readable line.
 local paths = {}
 for path in string.gmatch(os.getenv("LOAD_PATHS") or "/th/", "%S+") do
   table.insert(paths, path)

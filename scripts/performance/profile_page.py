@@ -1,7 +1,8 @@
 """What one page costs inside Django, without gunicorn or wrk: the fastest and the median of N renders.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/iad_bench .venv/bin/python scripts/profile_page.py /th/ 200
-    PROFILE=1 ... scripts/profile_page.py /th/sister-cities/ 50     # and a cProfile of N more, by own time
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/iad_bench \
+        .venv/bin/python scripts/performance/profile_page.py /th/ 200
+    PROFILE=1 ... scripts/performance/profile_page.py /th/sister-cities/ 50   # and a cProfile of N more, by own time
 
 Production settings with the page cache off (so every request renders), static files from .bench/static
 (`make bench` collects them there). Steadier than a wrk run on a busy machine; the figures the README's
@@ -15,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 os.environ.update(
     DJANGO_SETTINGS_MODULE="iad_site.settings.prod",
     SECRET_KEY=os.environ.get("SECRET_KEY", "profile-only-" + "x" * 50),

@@ -1,25 +1,47 @@
 """Fills the database with made-up partners abroad, to check that the site stays fast as content grows.
 
 For load tests only, never on the real site: every row is marked synthetic (slugs start with
-`synthetic-`, names with "Synthetic" / "สังเคราะห์") and `--remove` deletes exactly those rows.
+`synthetic-`, names with "Synthetic" / "สังเคราะห์") and `remove()` deletes exactly those rows.
 The same numbers always give the same rows (a fixed random seed), in a few seconds (bulk inserts).
+
+    DATABASE_URL=postgres://... .venv/bin/python scripts/performance/synthetic_data.py --cities 1000 ...
+    from scripts.performance.synthetic_data import generate    # after django.setup(), as tests do
 
 Embassies are one per country, so each synthetic embassy gets a synthetic country of its own. ISO codes
 have two letters, too few for thousands of countries: synthetic countries get two-character codes made of
 CJK ideographs, which no real ISO code can clash with. Cities are spread over a realistic ~200 countries.
 """
 
+import argparse
 import datetime
+import os
 import random
+import sys
 import time
+from pathlib import Path
 
-from django.core.management import BaseCommand, call_command
-from django.db import connection, transaction
-from django.db.models import Q
+import django
 
-from iad_site.core.dates import DatePrecision
-from iad_site.pagecache.cache import bump_generation
-from relations.models import Activity, CityNetwork, Country, Embassy, RelationshipKind, SisterCity, thai_sort_column
+if __name__ == "__main__":  # run as a script: Django is set up before the models below are imported
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iad_site.settings.dev")
+    django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import Q  # noqa: E402
+
+from iad_site.core.dates import DatePrecision  # noqa: E402
+from iad_site.pagecache.cache import bump_generation  # noqa: E402
+from relations.models import (  # noqa: E402
+    Activity,
+    CityNetwork,
+    Country,
+    Embassy,
+    RelationshipKind,
+    SisterCity,
+    thai_sort_column,
+)
 
 PREFIX = "synthetic-"
 CODE_ALPHABET = [chr(0x4E00 + i) for i in range(100)]  # 100 x 100 = 10,000 possible codes
@@ -36,180 +58,206 @@ LOREM_EN = (
 )
 
 
-class Command(BaseCommand):
-    help = "Add synthetic cities, networks, embassies and activities for load tests (removable with --remove)."
+def generate(cities, networks, embassies, activities, seed=20261122, replace=False, search_index=True):
+    """Adds the synthetic rows; returns False, having done nothing, if they are there already and not `replace`.
 
-    def add_arguments(self, parser):
-        parser.add_argument("--cities", type=int, default=10_000)
-        parser.add_argument("--networks", type=int, default=1_000)
-        parser.add_argument("--embassies", type=int, default=5_000)
-        parser.add_argument("--activities", type=int, default=50_000)
-        parser.add_argument("--seed", type=int, default=20261122, help="random seed: the same seed, the same data")
-        parser.add_argument("--remove", action="store_true", help="delete all synthetic rows and stop")
-        parser.add_argument("--replace", action="store_true", help="delete existing synthetic rows first")
-        parser.add_argument(
-            "--skip-search-index", action="store_true", help="do not rebuild the site search index afterwards"
-        )
-
-    def handle(self, *args, **options):
-        started = time.monotonic()
-        if options["remove"] or options["replace"]:
-            self.remove()
-            if options["remove"]:
-                self.finish(options, started, "Removed the synthetic data")
-                return
-        elif SisterCity.objects.filter(slug__startswith=PREFIX).exists():
-            self.stdout.write("Synthetic data is already there (use --replace to make it again).")
-            return
-        with transaction.atomic():
-            self.generate(random.Random(options["seed"]), options)
-        self.finish(options, started, "Generated")
-
-    def finish(self, options, started, verb):
-        if not options["skip_search_index"]:
-            call_command("rebuild_search_index", verbosity=options["verbosity"])
-        bump_generation()  # bulk inserts and raw deletes send no signals: drop cached pages here
-        with connection.cursor() as cursor:
-            # Fresh table statistics, or the planner keeps guessing for the old sizes; and, outside a
-            # transaction (not in tests), VACUUM too, which marks the new rows visible to index-only scans
-            # as autovacuum would soon after on a live database.
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
-        if options["verbosity"]:
-            self.stdout.write(
-                f"{verb}: {SisterCity.objects.count()} cities, {CityNetwork.objects.count()} networks, "
-                f"{Embassy.objects.count()} embassies, {Activity.objects.count()} activities in all "
-                f"({time.monotonic() - started:.1f} s)."
-            )
-
-    def remove(self):
-        synthetic_countries = Country.objects.filter(name_en__startswith="Synthetic country")
-        with transaction.atomic():
-            for queryset in (
-                Activity.objects.filter(
-                    Q(city__slug__startswith=PREFIX)
-                    | Q(network__slug__startswith=PREFIX)
-                    | Q(title_en__startswith="Synthetic")
-                ),
-                Embassy.objects.filter(Q(country__in=synthetic_countries) | Q(name_en__startswith="Synthetic")),
-                SisterCity.objects.filter(slug__startswith=PREFIX),
-                CityNetwork.objects.filter(slug__startswith=PREFIX),
-                synthetic_countries,
-            ):
-                # A plain DELETE: no per-row signals for tens of thousands of rows (finish() invalidates).
-                queryset._raw_delete(queryset.db)
-
-    def generate(self, rng, options):
-        countries = self.make_countries(options["embassies"])
+    With `search_index` (the default) the site search index is rebuilt to include them, as on a live site.
+    """
+    if replace:
+        _delete_rows()
+    elif SisterCity.objects.filter(slug__startswith=PREFIX).exists():
+        return False
+    rng = random.Random(seed)
+    with transaction.atomic():
+        countries = _make_countries(embassies)
         city_countries = (list(Country.objects.exclude(pk__in=[c.pk for c in countries])) + countries)[:CITY_COUNTRIES]
-        self.make_embassies(rng, countries)
-        cities = self.make_cities(rng, options["cities"], city_countries)
-        networks = self.make_networks(rng, options["networks"])
-        self.make_activities(rng, options["activities"], cities, networks)
+        _make_embassies(rng, countries)
+        city_ids = _make_cities(rng, cities, city_countries)
+        network_ids = _make_networks(rng, networks)
+        _make_activities(rng, activities, city_ids, network_ids)
+    _finish(search_index)
+    return True
 
-    def make_countries(self, count):
-        taken = set(Country.objects.values_list("iso_code", flat=True))
-        codes = [a + b for a in CODE_ALPHABET for b in CODE_ALPHABET if a + b not in taken][:count]
-        rows = [
-            Country(
-                iso_code=code,
-                name=f"ประเทศสังเคราะห์ {n:05d}",
-                name_th=f"ประเทศสังเคราะห์ {n:05d}",
-                name_en=f"Synthetic country {n:05d}",
+
+def remove(search_index=True):
+    """Deletes every synthetic row, and nothing else."""
+    _delete_rows()
+    _finish(search_index)
+
+
+def _delete_rows():
+    synthetic_countries = Country.objects.filter(name_en__startswith="Synthetic country")
+    with transaction.atomic():
+        for queryset in (
+            Activity.objects.filter(
+                Q(city__slug__startswith=PREFIX)
+                | Q(network__slug__startswith=PREFIX)
+                | Q(title_en__startswith="Synthetic")
+            ),
+            Embassy.objects.filter(Q(country__in=synthetic_countries) | Q(name_en__startswith="Synthetic")),
+            SisterCity.objects.filter(slug__startswith=PREFIX),
+            CityNetwork.objects.filter(slug__startswith=PREFIX),
+            synthetic_countries,
+        ):
+            # A plain DELETE: no per-row signals for tens of thousands of rows (_finish() invalidates).
+            queryset._raw_delete(queryset.db)
+
+
+def _finish(search_index):
+    if search_index:
+        call_command("rebuild_search_index", verbosity=0)
+    bump_generation()  # bulk inserts and raw deletes send no signals: drop cached pages here
+    with connection.cursor() as cursor:
+        # Fresh table statistics, or the planner keeps guessing for the old sizes; and on PostgreSQL outside
+        # a transaction (not in tests), VACUUM too, which marks the new rows visible to index-only scans as
+        # autovacuum would soon after on a live database (SQLite's VACUUM takes no ANALYZE).
+        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+
+
+def _make_countries(count):
+    taken = set(Country.objects.values_list("iso_code", flat=True))
+    codes = [a + b for a in CODE_ALPHABET for b in CODE_ALPHABET if a + b not in taken][:count]
+    rows = [
+        Country(
+            iso_code=code,
+            name=f"ประเทศสังเคราะห์ {n:05d}",
+            name_th=f"ประเทศสังเคราะห์ {n:05d}",
+            name_en=f"Synthetic country {n:05d}",
+        )
+        for n, code in enumerate(codes, 1)
+    ]
+    Country.objects.bulk_create(rows, batch_size=BATCH)
+    return list(Country.objects.filter(iso_code__in=codes).order_by("pk"))
+
+
+def _make_embassies(rng, countries):
+    rows = []
+    for n, country in enumerate(countries, 1):
+        rows.append(
+            Embassy(
+                country=country,
+                name=f"สถานเอกอัครราชทูตสังเคราะห์ {n:05d}",
+                name_th=f"สถานเอกอัครราชทูตสังเคราะห์ {n:05d}",
+                name_en=f"Synthetic Embassy {n:05d}",
+                address_th=f"{rng.randint(1, 999)} ถนนสาทรใต้ แขวงทุ่งมหาเมฆ เขตสาทร กรุงเทพมหานคร 10120",
+                address_en=f"{rng.randint(1, 999)} South Sathorn Road, Thung Maha Mek, Sathon, Bangkok 10120",
+                phone=f"+66 2 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                email=f"embassy{n:05d}@example.org",
+                website=f"https://embassy{n:05d}.example.org/",
+                latitude=round(rng.uniform(13.70, 13.78), 6),
+                longitude=round(rng.uniform(100.50, 100.58), 6),
+                is_published=rng.random() < 0.97,
             )
-            for n, code in enumerate(codes, 1)
-        ]
-        Country.objects.bulk_create(rows, batch_size=BATCH)
-        return list(Country.objects.filter(iso_code__in=codes).order_by("pk"))
+        )
+    Embassy.objects.bulk_create(rows, batch_size=BATCH)
 
-    def make_embassies(self, rng, countries):
-        rows = []
-        for n, country in enumerate(countries, 1):
-            rows.append(
-                Embassy(
-                    country=country,
-                    name=f"สถานเอกอัครราชทูตสังเคราะห์ {n:05d}",
-                    name_th=f"สถานเอกอัครราชทูตสังเคราะห์ {n:05d}",
-                    name_en=f"Synthetic Embassy {n:05d}",
-                    address_th=f"{rng.randint(1, 999)} ถนนสาทรใต้ แขวงทุ่งมหาเมฆ เขตสาทร กรุงเทพมหานคร 10120",
-                    address_en=f"{rng.randint(1, 999)} South Sathorn Road, Thung Maha Mek, Sathon, Bangkok 10120",
-                    phone=f"+66 2 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-                    email=f"embassy{n:05d}@example.org",
-                    website=f"https://embassy{n:05d}.example.org/",
-                    latitude=round(rng.uniform(13.70, 13.78), 6),
-                    longitude=round(rng.uniform(100.50, 100.58), 6),
-                    is_published=rng.random() < 0.97,
-                )
-            )
-        Embassy.objects.bulk_create(rows, batch_size=BATCH)
 
-    def make_cities(self, rng, count, countries):
-        kinds = [choice.value for choice in RelationshipKind]
-        rows = []
-        for n in range(1, count + 1):
-            established = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randint(0, 23000))
-            name_th = f"เมืองสังเคราะห์ {n:05d}"
-            rows.append(
-                SisterCity(
-                    slug=f"{PREFIX}city-{n:05d}",
-                    name=name_th,
-                    name_th=name_th,
-                    name_sort_key=thai_sort_column(name_th),  # bulk_create sends no pre_save signal
-                    name_en=f"Synthetic City {n:05d}",
-                    country=rng.choice(countries),
-                    relationship=rng.choice(kinds),
-                    established_on=established,
-                    established_precision=DatePrecision.DAY,
-                    profile_th=LOREM_TH,
-                    profile_en=LOREM_EN,
-                    latitude=round(rng.uniform(-60, 70), 6),
-                    longitude=round(rng.uniform(-180, 180), 6),
-                    website=f"https://city{n:05d}.example.org/",
-                    sort_order=100_000 + n,
-                    is_published=rng.random() < 0.95,
-                )
-            )
-        SisterCity.objects.bulk_create(rows, batch_size=BATCH)
-        return list(SisterCity.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
-
-    def make_networks(self, rng, count):
-        rows = [
-            CityNetwork(
-                slug=f"{PREFIX}network-{n:04d}",
-                name=f"เครือข่ายเมืองสังเคราะห์ {n:04d}",
-                name_th=f"เครือข่ายเมืองสังเคราะห์ {n:04d}",
-                name_en=f"Synthetic City Network {n:04d}",
-                acronym=f"SCN{n}",
-                description_th=LOREM_TH,
-                description_en=LOREM_EN,
-                founded_year=rng.randint(1900, 2024),
-                website=f"https://network{n:04d}.example.org/",
-                secretariat_en="Somewhere, Synthetic country",
+def _make_cities(rng, count, countries):
+    kinds = [choice.value for choice in RelationshipKind]
+    rows = []
+    for n in range(1, count + 1):
+        established = datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randint(0, 23000))
+        name_th = f"เมืองสังเคราะห์ {n:05d}"
+        rows.append(
+            SisterCity(
+                slug=f"{PREFIX}city-{n:05d}",
+                name=name_th,
+                name_th=name_th,
+                name_sort_key=thai_sort_column(name_th),  # bulk_create sends no pre_save signal
+                name_en=f"Synthetic City {n:05d}",
+                country=rng.choice(countries),
+                relationship=rng.choice(kinds),
+                established_on=established,
+                established_precision=DatePrecision.DAY,
+                profile_th=LOREM_TH,
+                profile_en=LOREM_EN,
+                latitude=round(rng.uniform(-60, 70), 6),
+                longitude=round(rng.uniform(-180, 180), 6),
+                website=f"https://city{n:05d}.example.org/",
                 sort_order=100_000 + n,
                 is_published=rng.random() < 0.95,
             )
-            for n in range(1, count + 1)
-        ]
-        CityNetwork.objects.bulk_create(rows, batch_size=BATCH)
-        return list(CityNetwork.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
+        )
+    SisterCity.objects.bulk_create(rows, batch_size=BATCH)
+    return list(SisterCity.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
 
-    def make_activities(self, rng, count, city_ids, network_ids):
-        rows = []
-        for n in range(1, count + 1):
-            on_city = rng.random() < 0.8 or not network_ids
-            rows.append(
-                Activity(
-                    title=f"กิจกรรมสังเคราะห์ {n:05d}",
-                    title_th=f"กิจกรรมสังเคราะห์ {n:05d}",
-                    title_en=f"Synthetic activity {n:05d}",
-                    summary_th=LOREM_TH,
-                    summary_en=LOREM_EN,
-                    happened_on=datetime.date(1990, 1, 1) + datetime.timedelta(days=rng.randint(0, 13000)),
-                    city_id=rng.choice(city_ids) if on_city else None,
-                    network_id=None if on_city else rng.choice(network_ids),
-                    is_published=rng.random() < 0.95,
-                )
+
+def _make_networks(rng, count):
+    rows = [
+        CityNetwork(
+            slug=f"{PREFIX}network-{n:04d}",
+            name=f"เครือข่ายเมืองสังเคราะห์ {n:04d}",
+            name_th=f"เครือข่ายเมืองสังเคราะห์ {n:04d}",
+            name_en=f"Synthetic City Network {n:04d}",
+            acronym=f"SCN{n}",
+            description_th=LOREM_TH,
+            description_en=LOREM_EN,
+            founded_year=rng.randint(1900, 2024),
+            website=f"https://network{n:04d}.example.org/",
+            secretariat_en="Somewhere, Synthetic country",
+            sort_order=100_000 + n,
+            is_published=rng.random() < 0.95,
+        )
+        for n in range(1, count + 1)
+    ]
+    CityNetwork.objects.bulk_create(rows, batch_size=BATCH)
+    return list(CityNetwork.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
+
+
+def _make_activities(rng, count, city_ids, network_ids):
+    rows = []
+    for n in range(1, count + 1):
+        on_city = rng.random() < 0.8 or not network_ids
+        rows.append(
+            Activity(
+                title=f"กิจกรรมสังเคราะห์ {n:05d}",
+                title_th=f"กิจกรรมสังเคราะห์ {n:05d}",
+                title_en=f"Synthetic activity {n:05d}",
+                summary_th=LOREM_TH,
+                summary_en=LOREM_EN,
+                happened_on=datetime.date(1990, 1, 1) + datetime.timedelta(days=rng.randint(0, 13000)),
+                city_id=rng.choice(city_ids) if on_city else None,
+                network_id=None if on_city else rng.choice(network_ids),
+                is_published=rng.random() < 0.95,
             )
-            if len(rows) == BATCH:
-                Activity.objects.bulk_create(rows)
-                rows = []
-        Activity.objects.bulk_create(rows)
+        )
+        if len(rows) == BATCH:
+            Activity.objects.bulk_create(rows)
+            rows = []
+    Activity.objects.bulk_create(rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cities", type=int, default=10_000)
+    parser.add_argument("--networks", type=int, default=1_000)
+    parser.add_argument("--embassies", type=int, default=5_000)
+    parser.add_argument("--activities", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=20261122, help="random seed: the same seed, the same data")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--remove", action="store_true", help="delete all synthetic rows and stop")
+    action.add_argument("--replace", action="store_true", help="delete existing synthetic rows first")
+    parser.add_argument(
+        "--skip-search-index", action="store_true", help="do not rebuild the site search index afterwards"
+    )
+    args = parser.parse_args()
+    started = time.monotonic()
+    search_index = not args.skip_search_index
+    if args.remove:
+        remove(search_index)
+        verb = "Removed the synthetic data"
+    elif generate(args.cities, args.networks, args.embassies, args.activities, args.seed, args.replace, search_index):
+        verb = "Generated"
+    else:
+        print("Synthetic data is already there (use --replace to make it again).")
+        return
+    print(
+        f"{verb}: {SisterCity.objects.count()} cities, {CityNetwork.objects.count()} networks, "
+        f"{Embassy.objects.count()} embassies, {Activity.objects.count()} activities in all "
+        f"({time.monotonic() - started:.1f} s)."
+    )
+
+
+if __name__ == "__main__":
+    main()
