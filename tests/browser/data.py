@@ -1,0 +1,43 @@
+"""Made-up content for test databases that the seed lacks: the embassy directory's entries.
+
+Used by the browser suite (conftest.py) and by `make lighthouse` (scripts/audits/lighthouse.py).
+"""
+
+import csv
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def write_test_embassies(path):
+    """A CSV for `manage.py import_embassies`: one made-up embassy per seeded country, for test databases only.
+
+    The seed has no embassies (the office imports its list), so without these the embassy directory would
+    be checked only in its empty state. Every other row has no English, to check the lang="th" fallback;
+    one has a long address, e-mail and web address, to check that they wrap on a phone.
+    """
+    codes = []
+    for fixture in sorted((ROOT / "fixtures").glob("*.json")):
+        codes += [r["fields"]["iso_code"] for r in json.loads(fixture.read_text()) if r["model"] == "relations.country"]
+    long = "very-long-department-name-for-international-cooperation"
+    rows = [
+        {
+            "country_code": code,
+            "name_th": f"สถานเอกอัครราชทูตทดสอบ {code}",
+            "name_en": "" if number % 2 else f"Test embassy {code}",
+            "address_th": f"เลขที่ {number} ถนนทดสอบ แขวงลุมพินี เขตปทุมวัน กรุงเทพมหานคร 10330",
+            "address_en": "" if number % 2 else f"{number} Test Road, Lumphini, Pathum Wan, Bangkok 10330",
+            "phone": f"+66 2 000 {number:04d}",
+            "email": f"{long}@example.org" if number == 0 else f"embassy-{code.lower()}@example.org",
+            "website": f"https://www.example.org/{long}/{code.lower()}/" if number == 0 else "https://example.org/",
+            "latitude": "13.7367",
+            "longitude": "100.5431",
+        }
+        for number, code in enumerate(codes)
+    ]
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
