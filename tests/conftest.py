@@ -1,29 +1,178 @@
-"""Shared fixtures. Public page paths live here so every site-wide test walks every page type."""
+"""Shared fixtures: the seed content, the walk over every public page type, content built as staff would,
+and the `--database-dependent-only` option of CI's PostgreSQL pass.
+
+The page walk: a test that takes `public_page` runs once for every page type of the registry
+(iad_site.core.sections) in every language of settings.LANGUAGES, on the seed content (loaded once for
+its module: `seed_for_reading`).
+"""
+
+import datetime
+from dataclasses import dataclass
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
-LANGUAGES = ["th", "en"]
+from iad_site.core import sections
+from iad_site.core.sections import PageType
+from pages.models import Milestone, Plan, StaticPage
+from relations.models import Activity, CityNetwork, Country, Embassy, SisterCity
 
-# Pages that need no data to render. Apps' own tests cover their detail pages.
-PUBLIC_PATHS = [
-    "/",
-    "/sister-cities/",
-    "/networks/",
-    "/embassies/",
-    "/plans/",
-    "/office/",
-    "/office/history/",
-    "/office/structure/",
-    "/sister-cities/map/",
-    "/search/",
-]
+# A test that needs any of these (directly or through its fixtures) reads or writes the test database.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
 
 
-@pytest.fixture(params=LANGUAGES)
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-dependent-only",
+        action="store_true",
+        help="run only the tests whose outcome can depend on the database: leave out the tests that use no "
+        "database and those marked own_processes",
+    )
+
+
+def uses_the_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("database_dependent_only"):
+        return
+    # Tests that start their own processes ran in the SQLite pass; the ones that can only run on PostgreSQL
+    # (scale-out) carry no own_processes mark, so they run here.
+    kept = [item for item in items if uses_the_database(item) and not item.get_closest_marker("own_processes")]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
+@pytest.fixture
+def seed(db):
+    """The office's seed content, as `manage.py seed` loads it (search index included)."""
+    call_command("seed", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def seed_for_reading(django_db_setup, django_db_blocker):
+    """The same seed, loaded once for a whole module, for modules whose every test accepts it as it is.
+
+    It is loaded in a transaction that each test's own transaction nests in (as a savepoint, rolled back
+    after the test, so a test may still change it), and rolled back after the module's last test. Every
+    test of the module that runs after the first one to ask for it sees the seed: a test that needs an
+    empty database, or another module's content, belongs in a module that does not use this fixture.
+    """
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        call_command("seed", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture(params=sections.languages())
 def language(request):
     return request.param
 
 
-@pytest.fixture(params=PUBLIC_PATHS)
-def public_path(request, language):
-    return f"/{language}{request.param}"
+@dataclass(frozen=True)
+class PublicPage:
+    page_type: PageType
+    language: str
+    path: str
+
+
+def pytest_generate_tests(metafunc):
+    if "public_page" in metafunc.fixturenames:
+        pages = [(page_type.name, language) for page_type in sections.page_types() for language in sections.languages()]
+        metafunc.parametrize(
+            "public_page", pages, ids=[f"{name}-{language}" for name, language in pages], indirect=True
+        )
+
+
+@pytest.fixture
+def public_page(request, seed_for_reading, db):
+    """One page type in one language, at the address of a real example in the seed content."""
+    name, language = request.param
+    page_type = sections.page_type(name)
+    return PublicPage(page_type, language, page_type.example_path(language))
+
+
+# Content for the search, map, open data, feed and sitemap tests, built through the ORM as staff would.
+
+
+@pytest.fixture
+def japan(db):
+    return Country.objects.create(iso_code="JP", name_th="ญี่ปุ่น", name_en="Japan")
+
+
+@pytest.fixture
+def fukuoka(japan):
+    return SisterCity.objects.create(
+        slug="fukuoka",
+        name_th="เมืองฟุกุโอกะ",
+        name_en="Fukuoka",
+        country=japan,
+        profile_th="ความร่วมมือด้านการท่องเที่ยวและวัฒนธรรม",
+        profile_en="Cooperation in tourism and culture.",
+        latitude="33.606",
+        longitude="130.418",
+        established_on=datetime.date(2006, 10, 1),
+        established_precision="day",
+        website="https://www.city.fukuoka.lg.jp/",
+        sort_order=1,
+    )
+
+
+@pytest.fixture
+def c40(db):
+    return CityNetwork.objects.create(
+        slug="c40",
+        name_th="เครือข่ายเมืองใหญ่ด้านการเปลี่ยนแปลงสภาพภูมิอากาศ",
+        name_en="C40 Cities Climate Leadership Group",
+        acronym="C40",
+        description_th="เครือข่ายเมืองใหญ่ของโลก",
+        founded_year=2005,
+    )
+
+
+@pytest.fixture
+def embassy(japan):
+    return Embassy.objects.create(
+        country=japan, name_th="สถานเอกอัครราชทูตญี่ปุ่น", name_en="Embassy of Japan", address_th="ถนนวิทยุ"
+    )
+
+
+@pytest.fixture
+def activity(fukuoka):
+    return Activity.objects.create(
+        title_th="คณะผู้แทนเมืองฟุกุโอกะเยือนกรุงเทพมหานคร",
+        title_en="Fukuoka delegation visits Bangkok",
+        summary_th="หารือความร่วมมือด้านการจัดการขยะ",
+        happened_on=datetime.date(2024, 5, 2),
+        city=fukuoka,
+    )
+
+
+@pytest.fixture
+def plan(db):
+    return Plan.objects.create(
+        title_th="แผนปฏิบัติราชการประจำปีงบประมาณ พ.ศ. 2556",
+        title_en="Annual projects plan, fiscal year 2013",
+        slug="projects-fy2556",
+        kind="projects",
+        fiscal_year=2556,
+    )
+
+
+@pytest.fixture
+def milestone(db):
+    return Milestone.objects.create(title_th="ยกฐานะเป็นกองการต่างประเทศ", summary_th="ตามมติคณะกรรมการ")
+
+
+@pytest.fixture
+def static_page(db):
+    return StaticPage.objects.create(
+        slug="contact", title_th="ติดต่อเรา", title_en="Contact us", body_th="<p>โทร <b>0 2224 1234</b></p>"
+    )

@@ -11,14 +11,13 @@ from urllib.parse import quote, quote_from_bytes, urlencode
 import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
-from django.core.management import call_command
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import LANGUAGES, PUBLIC_PATHS
+from iad_site.core import sections
 
 pytestmark = pytest.mark.django_db
 
@@ -47,15 +46,14 @@ def fixed_paths(patterns, prefix=""):
 
 
 @pytest.fixture
-def site(db):
-    """The seed content, and every public page: the list pages and a few detail pages of each kind."""
-    call_command("seed", verbosity=0)
-    paths = []
-    for language in LANGUAGES:
-        paths += [f"/{language}{path}" for path in PUBLIC_PATHS]
+def site(seed_for_reading, db):
+    """Every public page on the seed content: each page type's example, every URL without a parameter, and
+    a few detail pages of every model of the content sections."""
+    paths = [path for _name, _language, path, _status, _noindex in sections.public_pages()]
+    for language in sections.languages():
         with translation.override(language):
             paths += fixed_paths(get_resolver().url_patterns)
-            for label in ("relations", "pages"):
+            for label in sections.content_app_labels():
                 for model in apps.get_app_config(label).get_models():
                     if hasattr(model, "get_absolute_url"):
                         for obj in model._default_manager.all()[:3]:
@@ -127,7 +125,7 @@ search_words = st.sampled_from(["กรุงเทพ", "โตเกียว"
 search_queries = st.lists(search_words | st.text(max_size=30), max_size=5).map(" ".join) | st.text(max_size=200)
 
 
-@given(language=st.sampled_from(LANGUAGES), q=search_queries, page=st.none() | likely_values)
+@given(language=st.sampled_from(sections.languages()), q=search_queries, page=st.none() | likely_values)
 @settings(FUZZ, max_examples=30 * SCALE)
 def test_random_searches_never_cause_a_server_error(client, site, language, q, page):
     with translation.override(language):

@@ -5,8 +5,7 @@
     PROFILE=1 ... scripts/performance/profile_page.py /th/sister-cities/ 50   # and a cProfile of N more, by own time
 
 Production settings with the page cache off (so every request renders), static files from .bench/static
-(`make bench` collects them there). Steadier than a wrk run on a busy machine; the figures the README's
-"What an uncached page costs" quotes come from it.
+(`make bench` collects them there). Steadier than a wrk run on a busy machine (docs/performance.md).
 """
 
 import cProfile

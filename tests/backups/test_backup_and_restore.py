@@ -38,9 +38,8 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def content(media_root, django_user_model):
+def content(seed, media_root, django_user_model):
     """The seed (Thai and English), a staff account, and an uploaded file in every file field there is."""
-    call_command("seed", verbosity=0)
     django_user_model.objects.create_superuser("somchai", "somchai@example.org", "a-long-right-password")
     uploaded = 0
     for model in backups.content_models():

@@ -1,4 +1,5 @@
-"""Users, content and form helpers for the admin tests."""
+"""An editor, content and form helpers for the tests of the content admin base (staff signed in as a
+superuser use pytest-django's own `admin_client`)."""
 
 import io
 
@@ -9,17 +10,6 @@ from django.core.management import call_command
 from PIL import Image
 
 from relations.models import Country, SisterCity
-
-
-@pytest.fixture
-def superuser(db):
-    return User.objects.create_superuser("boss", "boss@example.org", "a-long-password-1")
-
-
-@pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.staticfiles import finders
 
+from iad_site.core import sections
 from iad_site.core.admin import translated_fields
 from relations.models import SisterCity
 
@@ -47,7 +48,12 @@ def test_admin_can_be_switched_back_to_thai(admin_client):
 
 
 def content_models():
-    return [m for app in ("relations", "pages") for m in apps.get_app_config(app).get_models() if translated_fields(m)]
+    return [
+        model
+        for label in sections.content_app_labels()
+        for model in apps.get_app_config(label).get_models()
+        if translated_fields(model)
+    ]
 
 
 @pytest.mark.parametrize("model", content_models(), ids=lambda m: m.__name__)
@@ -76,7 +82,7 @@ def test_form_without_english_is_saved(admin_client, country):
 
 def admin_pages():
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label in ("relations", "pages"):
+        if model._meta.app_label in sections.content_app_labels():
             info = model._meta.app_label, model._meta.model_name
             yield f"/admin/{info[0]}/{info[1]}/"
             if model_admin.has_add_permission.__func__ is type(model_admin).has_add_permission:

@@ -32,9 +32,9 @@ def test_english_complete_filter_lists_the_others(admin_client, cities):
     assert listed(admin_client.get(LIST_URL, {"english": "complete"})) == {"tokyo"}
 
 
-def test_every_translated_content_list_offers_the_english_missing_filter(rf, superuser):
+def test_every_translated_content_list_offers_the_english_missing_filter(rf, admin_user):
     request = rf.get("/")
-    request.user = superuser
+    request.user = admin_user
     translated = [(m, a) for m, a in admin.site._registry.items() if translated_fields(m)]
 
     assert len(translated) >= 10

@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from iad_site.core import sections
+
 pytestmark = pytest.mark.django_db
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-DATASETS = ["sister-cities", "city-networks", "embassies"]
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "open-data.md"
+DATASETS = list(sections.open_data())
 
 
 def documented_columns(dataset):
-    """The backticked names in the first column of the README's table for this dataset."""
-    text = README.read_text()
+    """The backticked names in the first column of docs/open-data.md's table for this dataset."""
+    text = DOCS.read_text()
     section = text.split(f"`/data/{dataset}.csv`\n", 1)[1].split("\n####", 1)[0].split("\n###", 1)[0]
     columns = []
     for row in re.findall(r"^\| (`[^|]+) \|", section, flags=re.MULTILINE):

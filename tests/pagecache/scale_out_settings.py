@@ -1,4 +1,4 @@
-"""Production settings for the app servers that tests/test_scale_out.py starts: everything as in production
+"""Production settings for the app servers that tests/pagecache/test_scale_out.py starts: everything as in production
 except static files, which are served from the source folders (the test is about sharing state, and
 production's hashed-name storage would need `collectstatic` first)."""
 

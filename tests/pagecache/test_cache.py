@@ -1,4 +1,4 @@
-"""The public page cache (iad_site/cache.py): served from memory, dropped on any edit, never for staff."""
+"""The public page cache (iad_site/pagecache/cache.py): served from memory, dropped on any edit, never for staff."""
 
 import pytest
 from django.contrib.auth import get_user_model

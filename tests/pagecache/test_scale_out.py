@@ -8,15 +8,11 @@ PostgreSQL only: on SQLite the module is skipped. Needs Redis at 127.0.0.1:6379 
 import http.client
 import os
 import re
-import signal
 import socket
-import subprocess
-import sys
-import time
 import uuid
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
@@ -25,8 +21,8 @@ from django.db import connection
 
 from iad_site.pagecache.cache import GENERATION_KEY
 from relations.models import Country, SisterCity
+from scripts.servers import Server
 
-ROOT = Path(__file__).resolve().parent.parent
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 # A Redis database of its own, so other users of the local Redis are left alone.
 REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/14"
@@ -42,12 +38,6 @@ pytestmark = [
 ]
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _database_url():
     db = connection.settings_dict
     credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
@@ -55,45 +45,12 @@ def _database_url():
 
 
 class AppServer:
-    """A gunicorn instance with production settings; keeps its visitor's cookies like a browser."""
+    """A gunicorn instance with production settings, and a visitor who keeps its cookies like a browser."""
 
-    def __init__(self, env):
-        self.port = _free_port()
+    def __init__(self, env, log):
+        self.server = Server.gunicorn(env, workers=2, log=log)
+        self.port = self.server.port
         self.cookies = {}
-        self.process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "iad_site.wsgi:application",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--chdir",
-                str(ROOT),
-                "--no-control-socket",  # its one shared path would clash between the two servers
-            ],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def wait_until_ready(self):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if self.request("GET", "/health/", keep_cookies=False)[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        output = self.process.stdout.read().decode(errors="replace")
-        pytest.fail(f"gunicorn on port {self.port} did not start:\n{output[-3000:]}")
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=10)
 
     def request(self, method, path, form=None, keep_cookies=True):
         # As behind the load balancer: one public host name for every server, and TLS ended at the proxy.
@@ -102,8 +59,6 @@ class AppServer:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
         if form is not None:
-            from urllib.parse import urlencode
-
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = f"https://{PUBLIC_HOST}"
@@ -185,16 +140,16 @@ def redis_available():
     try:
         socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=2).close()
     except OSError:
-        pytest.fail(f"Redis does not answer at {REDIS_HOST}:{REDIS_PORT} (.ci/run starts it; see README)")
+        pytest.fail(f"Redis does not answer at {REDIS_HOST}:{REDIS_PORT} (.ci/run starts it; see docs/operations.md)")
 
 
 @pytest.fixture(scope="module")
-def servers(django_db_setup, django_db_blocker, redis_available):
+def servers(django_db_setup, django_db_blocker, redis_available, tmp_path_factory):
     with django_db_blocker.unblock():
         database_url = _database_url()
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.scale_out_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.pagecache.scale_out_settings",
         "SECRET_KEY": "scale-out-test-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url,
@@ -202,14 +157,10 @@ def servers(django_db_setup, django_db_blocker, redis_available):
         "REDIS_URL": REDIS_URL,
         "PAGE_CACHE": "on",
     }
-    pair = [AppServer(env), AppServer(env)]
-    try:
-        for server in pair:
-            server.wait_until_ready()
+    logs = tmp_path_factory.mktemp("scale-out")
+    pair = [AppServer(env, logs / "first.log"), AppServer(env, logs / "second.log")]
+    with pair[0].server, pair[1].server:
         yield pair
-    finally:
-        for server in pair:
-            server.stop()
 
 
 @pytest.fixture(autouse=True)

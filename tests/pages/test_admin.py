@@ -53,11 +53,11 @@ def milestone_form(happened_on):
 
 
 @pytest.mark.parametrize("path", ADMIN_PAGES)
-def test_admin_page_opens_for_staff(admin_client, seeded, path):
+def test_admin_page_opens_for_staff(admin_client, seed_for_reading, path):
     assert admin_client.get(path).status_code == 200
 
 
-def test_thai_admin_refuses_a_buddhist_era_year_typed_as_common_era(admin_client, seeded):
+def test_thai_admin_refuses_a_buddhist_era_year_typed_as_common_era(admin_client, seed_for_reading):
     response = admin_client.post("/admin/pages/milestone/1/change/", milestone_form("28/08/2538"))
 
     assert response.status_code == 200
@@ -65,7 +65,7 @@ def test_thai_admin_refuses_a_buddhist_era_year_typed_as_common_era(admin_client
     assert Milestone.objects.get(pk=1).happened_on is None
 
 
-def test_english_admin_refuses_a_buddhist_era_year_typed_as_common_era(admin_client, seeded):
+def test_english_admin_refuses_a_buddhist_era_year_typed_as_common_era(admin_client, seed_for_reading):
     response = admin_client.post(
         "/admin/pages/milestone/1/change/", milestone_form("28/08/2538"), HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -73,7 +73,7 @@ def test_english_admin_refuses_a_buddhist_era_year_typed_as_common_era(admin_cli
     assert escape(buddhist_era_message("en")) in response.content.decode()
 
 
-def test_english_admin_accepts_a_day_first_common_era_date(admin_client, seeded):
+def test_english_admin_accepts_a_day_first_common_era_date(admin_client, seed_for_reading):
     response = admin_client.post(
         "/admin/pages/milestone/1/change/", milestone_form("28/08/1995"), HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -82,18 +82,18 @@ def test_english_admin_accepts_a_day_first_common_era_date(admin_client, seeded)
     assert Milestone.objects.get(pk=1).happened_on == datetime.date(1995, 8, 28)
 
 
-def test_admin_offers_no_second_set_of_home_page_texts(admin_client, seeded):
+def test_admin_offers_no_second_set_of_home_page_texts(admin_client, seed_for_reading):
     assert admin_client.get("/admin/pages/homepage/add/").status_code == 403
 
 
-def test_home_page_list_goes_straight_to_the_one_set_of_texts(admin_client, seeded):
+def test_home_page_list_goes_straight_to_the_one_set_of_texts(admin_client, seed_for_reading):
     response = admin_client.get("/admin/pages/homepage/")
 
     assert response.status_code == 302
     assert response["Location"] == "/admin/pages/homepage/1/change/"
 
 
-def test_a_second_set_of_home_page_texts_does_not_validate(seeded):
+def test_a_second_set_of_home_page_texts_does_not_validate(seed_for_reading):
     second = HomePage(motto_th="คำขวัญ", welcome_th="ยินดีต้อนรับ")
 
     with pytest.raises(ValidationError):

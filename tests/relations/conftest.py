@@ -1,18 +1,11 @@
-"""Data for the relations tests: the seed fixture, and small factories for bulk rows."""
+"""Small factories for the relations tests' bulk rows, and a query counter."""
 
 import datetime
 
-import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from relations.models import Activity, CityNetwork, Country, Embassy, SisterCity
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("loaddata", "relations", verbosity=0)
 
 
 def country_codes():

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from relations import map as world
 from relations.models import SisterCity
@@ -18,8 +17,7 @@ def markers(html):
     return MARKER.findall(html.split("</svg>", 1)[0])
 
 
-def test_seeded_map_has_one_marker_per_city_with_coordinates_each_linking_to_its_page(client):
-    call_command("seed", verbosity=0)
+def test_seeded_map_has_one_marker_per_city_with_coordinates_each_linking_to_its_page(client, seed):
     html = client.get("/th/sister-cities/map/").content.decode()
 
     located = SisterCity.objects.published().exclude(latitude=None).exclude(longitude=None)
@@ -29,12 +27,12 @@ def test_seeded_map_has_one_marker_per_city_with_coordinates_each_linking_to_its
     )
 
 
-def test_every_marker_page_exists(client):
-    call_command("seed", verbosity=0)
-    html = client.get("/en/sister-cities/map/").content.decode()
+def test_every_marker_page_exists(client, seed):
+    found = markers(client.get("/en/sister-cities/map/").content.decode())
 
-    for url, _label, _title in markers(html):
-        assert client.get(url).status_code == 200
+    assert found
+    for url, _label, _title in found:
+        assert client.get(url).status_code == 200, url
 
 
 def test_marker_is_named_by_city_and_country(client, fukuoka):
@@ -100,8 +98,7 @@ def test_map_pages_link_the_outlines_instead_of_carrying_them(client, fukuoka):
     assert len(html) < 20_000
 
 
-def test_a_close_up_shows_the_crowded_cities_of_east_asia_again(client):
-    call_command("seed", verbosity=0)
+def test_a_close_up_shows_the_crowded_cities_of_east_asia_again(client, seed):
     html = client.get("/en/sister-cities/map/").content.decode()
     overview, close_up = html.split("</svg>")[:2]
 

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from relations.models import Country, SisterCity, thai_sort_column, thai_sort_key
 
@@ -49,9 +48,7 @@ def test_the_database_orders_cities_as_the_thai_dictionary_order_does():
     assert names == sorted(NAMES, key=thai_sort_key)
 
 
-def test_seeded_cities_get_their_key():
-    call_command("seed", verbosity=0)
-
+def test_seeded_cities_get_their_key(seed):
     cities = SisterCity.objects.all()
     assert len(cities) == 32
     assert all(city.name_sort_key == thai_sort_column(city.name_th) for city in cities)

@@ -172,11 +172,7 @@ def test_equal_scores_keep_a_fixed_order_on_every_database(client, japan):
     ]
 
 
-def test_seed_command_builds_the_index(db):
-    from django.core.management import call_command
-
-    call_command("seed", verbosity=0)
-
+def test_seed_command_builds_the_index(seed):
     assert SearchDocument.objects.filter(kind="city").count() == 2 * 32
 
 

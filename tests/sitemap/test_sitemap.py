@@ -1,15 +1,15 @@
-"""sitemap.xml, robots.txt, the Atom feeds and what every page's <head> tells search engines and
-social sites."""
+"""sitemap.xml and robots.txt: every page meant for search engines, in every language, and nothing else."""
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from iad_site.core import sections
+from relations.models import SisterCity
+
 pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def sitemap(client):
@@ -25,20 +25,28 @@ def sitemap(client):
     }
 
 
-def test_sitemap_lists_every_section_page_in_both_languages(client):
-    from tests.conftest import PUBLIC_PATHS
-
+def test_sitemap_lists_every_page_type_meant_for_search_engines_in_every_language(client, seed):
+    listed = [p for p in sections.page_types() if p.in_sitemap and not p.query and not p.noindex and p.status == 200]
     locations = sitemap(client)
 
+    assert len(listed) >= 10
+    for page_type in listed:
+        for language in sections.languages():
+            assert page_type.example_path(language) in locations, (page_type.name, language)
+
+
+def test_sitemap_leaves_out_the_noindex_pages(client, seed):
     # Search results are not pages to land on from a search engine (robots.txt keeps them out).
-    for path in set(PUBLIC_PATHS) - {"/search/"}:
-        assert f"/th{path}" in locations
-        assert f"/en{path}" in locations
+    noindex = [page_type for page_type in sections.page_types() if page_type.noindex]
+    locations = sitemap(client)
+
+    assert noindex
+    for page_type in noindex:
+        for language in sections.languages():
+            assert page_type.example_path(language).split("?")[0] not in locations, (page_type.name, language)
 
 
 def test_sitemap_lists_every_published_detail_page_in_both_languages(client, fukuoka, c40, plan, static_page, japan):
-    from relations.models import SisterCity
-
     SisterCity.objects.create(slug="hidden", name_th="ซ่อน", country=japan, is_published=False)
     locations = sitemap(client)
 
@@ -71,57 +79,8 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_every_page_head_has_canonical_hreflang_and_x_default(client, language):
-    html = client.get(f"/{language}/sister-cities/").content.decode()
+def test_robots_txt_keeps_search_engines_off_the_noindex_pages(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
 
-    assert f'<link rel="canonical" href="http://testserver/{language}/sister-cities/">' in html
-    assert '<link rel="alternate" hreflang="th" href="http://testserver/th/sister-cities/">' in html
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/sister-cities/">' in html
-    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/sister-cities/">' in html
-
-
-def test_open_graph_title_description_and_image(client, fukuoka):
-    html = client.get("/en/sister-cities/fukuoka/").content.decode()
-
-    assert '<meta property="og:title" content="Fukuoka">' in html
-    assert re.search(r'<meta property="og:description" content="[^"]+">', html)
-    assert re.search(r'<meta property="og:image" content="http://testserver/static/img/og-default[^"]*\.png">', html)
-    assert '<meta property="og:url" content="http://testserver/en/sister-cities/fukuoka/">' in html
-
-
-def test_every_page_links_its_language_feed(client, language):
-    html = client.get(f"/{language}/").content.decode()
-
-    assert f'<link rel="alternate" type="application/atom+xml" href="/{language}/feed/"' in html
-
-
-def test_feed_lists_published_activities_in_the_page_language(client, activity, fukuoka):
-    from relations.models import Activity
-
-    Activity.objects.create(title_th="ยังไม่เผยแพร่", happened_on=activity.happened_on, city=fukuoka, is_published=False)
-    response = client.get("/en/feed/")
-    root = ET.fromstring(response.content)
-    entries = root.findall(f"{ATOM}entry")
-
-    assert response["Content-Type"].startswith("application/atom+xml")
-    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
-    assert [entry.find(f"{ATOM}title").text for entry in entries] == ["Fukuoka delegation visits Bangkok"]
-    assert (
-        entries[0].find(f"{ATOM}link").get("href")
-        == f"http://testserver/en/sister-cities/fukuoka/#activity-{activity.pk}"
-    )
-
-
-def test_thai_feed_has_thai_titles(client, activity):
-    root = ET.fromstring(client.get("/th/feed/").content)
-
-    assert root.find(f"{ATOM}entry/{ATOM}title").text == "คณะผู้แทนเมืองฟุกุโอกะเยือนกรุงเทพมหานคร"
-
-
-def test_feed_newest_first(client, activity, fukuoka):
-    from relations.models import Activity
-
-    Activity.objects.create(title_th="ใหม่กว่า", title_en="Newer", happened_on="2025-01-01", city=fukuoka)
-    root = ET.fromstring(client.get("/en/feed/").content)
-
-    assert [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")][0] == "Newer"
+    assert "Disallow: /th/search/" in lines
+    assert "Disallow: /en/search/" in lines
