@@ -97,6 +97,8 @@ class FeedLink:
 
 @dataclass(frozen=True)
 class Section:
+    """What one app adds to the public site, declared as `section = Section(...)` in its section.py."""
+
     page_types: tuple = ()
     nav: tuple = ()
     feeds: tuple = ()
