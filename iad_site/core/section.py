@@ -4,5 +4,5 @@ from iad_site.core.sections import PageType, Section
 
 section = Section(
     holds_content=False,
-    page_types=(PageType("not_found", path="no-such-page/", status=404, in_sitemap=False),),
+    page_types=(PageType("not_found", path="no-such-page/", status=404),),
 )

@@ -45,8 +45,6 @@ class PageType:
     status: int = 200
     # Asks search engines not to index it (<meta name="robots" content="noindex">), on purpose.
     noindex: bool = False
-    # Listed in sitemap.xml: fixed pages, and a model's detail pages, with no query string.
-    in_sitemap: bool = True
 
     def model_class(self):
         return apps.get_model(self.model)
@@ -70,12 +68,10 @@ class PageType:
             return path + self._query(language)
 
     @property
-    def is_fixed_page(self):
-        return bool(self.url_name) and not self.model and not self.query and self.status == 200
-
-    @property
-    def lists_objects(self):
-        return bool(self.model) and not self.example_filters and not self.query
+    def in_sitemap(self):
+        """A page to land on from a search engine: it answers 200, may be indexed and needs no query string.
+        A page type with example filters is a kind of another's pages (a plan with documents), listed there."""
+        return self.status == 200 and not self.noindex and not self.query and not self.example_filters
 
 
 @dataclass(frozen=True)

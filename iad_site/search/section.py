@@ -9,7 +9,7 @@ section = Section(
     nav=(NavItem(90, "search:search", _("Search")),),
     # Search pages are kept out of search engines' indexes (endless query URLs, thin content).
     page_types=(
-        PageType("search", "search:search", noindex=True, in_sitemap=False),
+        PageType("search", "search:search", noindex=True),
         PageType("search_results", "search:search", query={"th": "q=ปักกิ่ง", "en": "q=Beijing"}, noindex=True),
         PageType("search_no_results", "search:search", query={"th": "q=ฆฆฆฆ", "en": "q=qqqzzz"}, noindex=True),
     ),

@@ -27,7 +27,7 @@ class FixedPagesSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        names = [p.url_name for p in sections.page_types() if p.is_fixed_page and p.in_sitemap and not p.noindex]
+        names = [p.url_name for p in sections.page_types() if p.in_sitemap and not p.model]
         home = f"/{translation.get_language()}/"
         return sorted(names, key=lambda name: reverse(name) != home)
 
@@ -51,7 +51,7 @@ def sitemaps():
     """The sitemaps for django.contrib.sitemaps' view: fixed pages, then one per model with detail pages."""
     found = {"sections": FixedPagesSitemap}
     for page_type in sections.page_types():
-        if page_type.lists_objects and page_type.in_sitemap:
+        if page_type.in_sitemap and page_type.model:
             found[page_type.name] = type(f"{page_type.name}Sitemap", (PublishedSitemap,), {"page_type": page_type})
     return found
 

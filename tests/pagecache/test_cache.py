@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 from iad_site.pagecache.cache import CachedPagesApp, bump_generation, current_generation
-from relations.models import Country, SisterCity
+from relations.models import SisterCity
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +15,6 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
     bump_generation()
-
-
-@pytest.fixture
-def city():
-    japan = Country.objects.create(iso_code="JP", name_th="ญี่ปุ่น", name_en="Japan")
-    return SisterCity.objects.create(slug="fukuoka", name_th="ฟุกุโอกะ", name_en="Fukuoka", country=japan)
 
 
 @pytest.fixture

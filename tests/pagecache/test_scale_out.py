@@ -20,7 +20,6 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 
 from iad_site.pagecache.cache import GENERATION_KEY
-from relations.models import Country, SisterCity
 from scripts.servers import Server
 
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
@@ -169,12 +168,6 @@ def fresh_shared_cache(servers):
     shared = RedisCache(REDIS_URL, {})
     shared.set(GENERATION_KEY, uuid.uuid4().hex, None)
     shared.close()
-
-
-@pytest.fixture
-def city():
-    japan = Country.objects.create(iso_code="JP", name_th="ญี่ปุ่น", name_en="Japan")
-    return SisterCity.objects.create(slug="fukuoka", name_th="ฟุกุโอกะ", name_en="Fukuoka", country=japan)
 
 
 @pytest.fixture

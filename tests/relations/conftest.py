@@ -1,6 +1,7 @@
 """Small factories for the relations tests' bulk rows, and a query counter."""
 
 import datetime
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -53,6 +54,12 @@ def make_embassies(countries):
         Embassy(country=country, name_th=f"สถานเอกอัครราชทูต {country.iso_code}", phone="+66 2 000 0000")
         for country in countries
     )
+
+
+def main_text(response):
+    """The page's <main> with runs of white space folded, for checks on what a visitor reads."""
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", html.split('<main id="main"', 1)[1])
 
 
 def queries_for(client, url):

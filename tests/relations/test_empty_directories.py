@@ -1,15 +1,10 @@
 """The directories before anything is published: each says so instead of showing an empty list."""
 
-import re
-
 import pytest
 
+from .conftest import main_text
+
 pytestmark = pytest.mark.django_db
-
-
-def main_text(response):
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", html.split('<main id="main"', 1)[1])
 
 
 def test_empty_directory_says_so(client, db):

@@ -6,14 +6,9 @@ import pytest
 
 from relations.models import CityNetwork, SisterCity
 
-from .conftest import make_activity
+from .conftest import main_text, make_activity
 
 pytestmark = pytest.mark.django_db
-
-
-def main_text(response):
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", html.split('<main id="main"', 1)[1])
 
 
 def h1_count(response):

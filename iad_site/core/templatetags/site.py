@@ -84,7 +84,7 @@ def current_nav_url(path, urls):
 @register.simple_tag(takes_context=True)
 def main_nav(context):
     """The main navigation: every section's entries (iad_site.core.sections), the current one marked."""
-    entries = sections.nav_items()
+    entries = memoized(("nav-entries",), sections.nav_items)
     urls = memoized(("nav-urls",), lambda: [reverse(item.url_name) for item in entries])
     current = current_nav_url(context["request"].path, urls)
 
