@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from iad_site.core.collation import thai_order
 from iad_site.core.dates import DatePrecision
 from iad_site.core.links import slug_url
 from iad_site.core.models import Publishable, PublishableQuerySet
@@ -37,7 +36,7 @@ class CountryQuerySet(models.QuerySet):
                 latitude=models.Avg("sister_cities__latitude", filter=located),
                 longitude=models.Avg("sister_cities__longitude", filter=located),
             )
-            .order_by("name_th")
+            .order_by(thai_order("name_th"), "pk")
         )
 
 
@@ -55,9 +54,10 @@ class Country(models.Model):
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name_th"]
-        # The embassy directory's order (by country): its first page is read from this index, not sorted.
-        indexes = [models.Index(fields=["name_th", "id"], name="country_name_order")]
+        ordering = [thai_order("name_th"), "pk"]
+        # The embassy directory's order (by country) is read from the index country_name_order on PostgreSQL,
+        # made in migration 0007: an index on the collated name cannot be declared here without making SQLite
+        # need the collation in every program that opens the database.
 
     def __str__(self):
         return self.name
@@ -92,35 +92,7 @@ RELATIONSHIP_EXPLANATIONS = {
 }
 
 
-THAI_LEADING_VOWELS = "เแโใไ"
-THAI_TONE_MARKS = dict.fromkeys(map(ord, "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"))
-
-
-def thai_sort_key(text):
-    """Thai dictionary order, near enough: เมือง files under ม, and tone marks only break ties.
-
-    Sorting by code point (SQLite, and PostgreSQL without an ICU collation) puts every word that
-    starts with เ แ โ ใ ไ after all the others, because those vowels are written before their consonant.
-    """
-    swapped = []
-    for char in text:
-        if swapped and swapped[-1] in THAI_LEADING_VOWELS and "\u0e01" <= char <= "\u0e2e":
-            swapped.insert(-1, char)
-        else:
-            swapped.append(char)
-    primary = "".join(swapped)
-    return primary.translate(THAI_TONE_MARKS), primary
-
-
-def thai_sort_column(text):
-    """thai_sort_key as one string that every database orders the same way, whatever its collation:
-    each character as six hex digits (its code point), the two parts of the key joined by "000000"
-    (a character no name has), so the database compares exactly as Python compares the tuples."""
-    return "000000".join("".join(f"{ord(char):06x}" for char in part) for part in thai_sort_key(text))
-
-
 CITY_NAME_LENGTH = 150
-NAME_SORT_KEY_LENGTH = 2 * 6 * CITY_NAME_LENGTH + 6
 
 
 class SisterCityQuerySet(PublishableQuerySet):
@@ -135,13 +107,10 @@ class SisterCityQuerySet(PublishableQuerySet):
         return self.filter(relationship=relationship) if relationship else self
 
     def sorted_by(self, key, language="th"):
-        """'name' sorts by the name in the reader's language; 'year' oldest first, unknown dates last.
-
-        Thai names are sorted by the stored name_sort_key: no collation both databases share orders
-        Thai the way a Thai dictionary does.
-        """
+        """'name' sorts by the name in the reader's language (Thai in Thai alphabetical order, read from the
+        index sistercity_thai_name_order on PostgreSQL); 'year' oldest first, unknown dates last."""
         if key == "name" and language != "en":
-            return self.order_by("name_sort_key", "sort_order", "pk")
+            return self.order_by(thai_order("name_th"), "sort_order", "pk")
         if key == "name":
             return self.order_by(
                 models.functions.Coalesce(models.functions.NullIf("name_en", models.Value("")), "name_th")
@@ -161,8 +130,9 @@ class SisterCityQuerySet(PublishableQuerySet):
         rows = Country.objects.filter(pk__in=self.order_by().values("country")).values_list(
             "iso_code", "name_th", "name_en"
         )
-        english = translation.get_language() == "en"
-        choices = [(code, (name_en or name_th) if english else name_th) for code, name_th, name_en in rows]
+        if translation.get_language() != "en":
+            return list(rows)  # in Country's order: Thai alphabetical
+        choices = [(code, name_en or name_th) for code, name_th, name_en in rows]
         return sorted(choices, key=lambda choice: choice[::-1])
 
 
@@ -223,8 +193,6 @@ class SisterCity(Publishable):
     sort_order = models.PositiveIntegerField(
         _("position in the list"), default=0, help_text=_("Smaller numbers come first in the directory.")
     )
-    # thai_sort_column(name_th), kept by fill_name_sort_key below: the directory's Thai name order.
-    name_sort_key = models.CharField(_("Thai sort key"), max_length=NAME_SORT_KEY_LENGTH, editable=False)
 
     objects = SisterCityQuerySet.as_manager()
 
@@ -232,10 +200,10 @@ class SisterCity(Publishable):
         verbose_name = _("sister city")
         verbose_name_plural = _("sister cities")
         ordering = ["sort_order", "pk"]
-        # The directory's order: a page of 50 out of thousands is read from the index, not sorted each time.
+        # The directory's order: a page of 50 out of thousands is read from the index, not sorted each time
+        # (its Thai name order from sistercity_thai_name_order on PostgreSQL, made in migration 0007).
         indexes = [
             models.Index(fields=["sort_order", "id"], name="sistercity_directory_order"),
-            models.Index(fields=["name_sort_key", "sort_order", "id"], name="sistercity_thai_name_order"),
             # Counts of published cities and of their countries, and the map's per-country markers, read
             # from this index alone (PostgreSQL; SQLite ignores `include`).
             models.Index(
@@ -282,12 +250,6 @@ class SisterCity(Publishable):
             self.established_on = self.established_on.replace(month=1, day=1)
         elif self.established_on and self.established_precision == DatePrecision.MONTH:
             self.established_on = self.established_on.replace(day=1)
-
-
-@receiver(pre_save, sender=SisterCity)
-def fill_name_sort_key(sender, instance, **kwargs):
-    """On every save, loaddata's raw saves (`manage.py seed`) included, which skip save()."""
-    instance.name_sort_key = thai_sort_column(instance.name_th or "")
 
 
 class CityLink(models.Model):
@@ -465,7 +427,7 @@ class Activity(Publishable):
 
 class EmbassyQuerySet(PublishableQuerySet):
     def for_directory(self):
-        return self.select_related("country").order_by("country__name_th", "pk")
+        return self.select_related("country").order_by(thai_order("country__name_th"), "pk")
 
     def in_country(self, iso_code):
         return self.filter(country__iso_code=iso_code.upper()) if iso_code else self
@@ -496,7 +458,7 @@ class Embassy(Publishable):
     class Meta:
         verbose_name = _("embassy")
         verbose_name_plural = _("embassies")
-        ordering = ["country__name_th", "pk"]
+        ordering = [thai_order("country__name_th"), "pk"]
         constraints = [models.UniqueConstraint(fields=["country"], name="one_embassy_per_country")]
 
     def __str__(self):

@@ -40,7 +40,6 @@ from relations.models import (  # noqa: E402
     Embassy,
     RelationshipKind,
     SisterCity,
-    thai_sort_column,
 )
 
 PREFIX = "synthetic-"
@@ -164,7 +163,6 @@ def _make_cities(rng, count, countries):
                 slug=f"{PREFIX}city-{n:05d}",
                 name=name_th,
                 name_th=name_th,
-                name_sort_key=thai_sort_column(name_th),  # bulk_create sends no pre_save signal
                 name_en=f"Synthetic City {n:05d}",
                 country=rng.choice(countries),
                 relationship=rng.choice(kinds),
