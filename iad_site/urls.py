@@ -11,7 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from iad_site.core.admin import translation_completeness
-from iad_site.core.views import health
+from iad_site.core.views import health, ready, request_too_large
 from iad_site.sitemap.sitemaps import robots_txt, sitemaps
 
 urlpatterns = [
@@ -26,6 +26,9 @@ urlpatterns = [
     # Django's set_language view: the admin's language buttons post here and a cookie keeps the choice.
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health, name="health"),
+    path("ready/", ready, name="ready"),
+    # Shown by nginx in place of its own page when an upload is over its limit (deploy/nginx/iad.conf).
+    path("request-too-large/", request_too_large, name="request_too_large"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Open data: every section's datasets as CSV and JSON, all languages in each file.
@@ -36,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("iad_site.search.urls")),
     path("", include("pages.urls")),
     path("", include("relations.urls")),
+    path("", include("questions.urls")),
 )
 
 if settings.DEBUG:
