@@ -104,6 +104,10 @@ class Section:
     search_dependents: Mapping[str, Callable] = field(default_factory=dict)
     # Open-data files under /data/: name -> (callable giving the queryset, callable(request) giving columns).
     open_data: Mapping = field(default_factory=dict)
+    # URL names of pages made for one visitor at an unguessable address (a request's status page): never
+    # cached, never indexed, not in the sitemap. No example exists without a visitor's data, so the page walks
+    # leave them out and the section's own tests visit them.
+    private_pages: tuple = ()
     holds_content: bool = True
     # Filled in by the registry: the app this section belongs to.
     app_label: str = ""
@@ -154,6 +158,10 @@ def search_dependents():
 
 def open_data():
     return {name: dataset for section in sections() for name, dataset in section.open_data.items()}
+
+
+def private_url_names():
+    return {name for section in sections() for name in section.private_pages}
 
 
 def content_app_labels():

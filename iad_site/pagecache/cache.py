@@ -290,13 +290,21 @@ def _invalidate_quietly():
         logger.exception("Could not invalidate the page cache")
 
 
+def _shown_on_cached_pages(model):
+    # Requests sent by visitors (iad_site.inbox) show only on pages that are never cached: a flood of them
+    # must not empty the cache.
+    return model._meta.app_label in sections.content_app_labels() and not getattr(
+        model, "page_cache_ignores_saves", False
+    )
+
+
 def _on_save_or_delete(sender, using=None, **kwargs):
-    if sender._meta.app_label in sections.content_app_labels():
+    if _shown_on_cached_pages(sender):
         _invalidate(using)
 
 
 def _on_m2m_changed(sender, action, using=None, **kwargs):
-    if action.startswith("post_") and sender._meta.app_label in sections.content_app_labels():
+    if action.startswith("post_") and _shown_on_cached_pages(sender):
         _invalidate(using)
 
 

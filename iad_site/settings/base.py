@@ -1,5 +1,6 @@
 """Settings shared by every environment. No secrets here: prod.py reads them from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -31,6 +32,8 @@ INSTALLED_APPS = [
     "axes",
     # Revision history in the admin; registered through iad_site.core.admin.ContentAdmin (VersionAdmin).
     "reversion",
+    # The mail queue: every message stored in the database, sent by `manage.py send_queued_mail` (iad_site/inbox/mail.py).
+    "post_office",
     # The frame's plumbing, one small app per job (README, "The layout").
     "iad_site.core",
     "iad_site.search",
@@ -38,9 +41,11 @@ INSTALLED_APPS = [
     "iad_site.backups",
     "iad_site.sitemap",
     "iad_site.opendata",
+    "iad_site.inbox",
     # The site's sections: their search kinds tie-break and their sitemap entries come in this order.
     "relations",
     "pages",
+    "questions",
 ]
 
 MIDDLEWARE = [
@@ -191,3 +196,41 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "iad_site.core.auth.lockout_response"
+
+# Mail. Django's SMTP backend, configured from the environment (.env.example); messages go through the queue
+# of django-post-office (stored first, sent by `manage.py send_queued_mail`, retried while the server is away).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").strip().lower() in {"1", "true", "yes", "on"}
+EMAIL_USE_SSL = env("EMAIL_USE_SSL", "false").strip().lower() in {"1", "true", "yes", "on"}
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public address for links in emails (https://iad.example.go.th); unset, the address the request came to.
+PUBLIC_SITE_URL = env("PUBLIC_SITE_URL", "")
+# Where the office hears of each new question (empty: no notification; staff check the admin).
+OFFICE_NOTIFICATION_EMAIL = env("OFFICE_NOTIFICATION_EMAIL", "")
+# Retried every 15 minutes for three days before a message counts as failed (requeue it from the admin).
+POST_OFFICE = {
+    "MAX_RETRIES": 288,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=15),
+    "DEFAULT_PRIORITY": "medium",
+    "LOG_LEVEL": 1,
+    "BATCH_SIZE": 100,
+}
+
+# Public request forms (iad_site/inbox/): abuse guards and retention.
+INBOX_MIN_FILL_SECONDS = int(env("FORM_MIN_FILL_SECONDS", "3"))
+INBOX_MAX_LINKS = 3
+# (count, seconds): posts from one address; requests stored from one email address.
+INBOX_RATE_LIMITS = {"address": (20, 60 * 60), "email": (5, 24 * 60 * 60)}
+# Behind a front proxy that sets it, the header naming the visitor's address (its last entry counts).
+CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", "").strip()
+INBOX_CLIENT_ADDRESS_HEADER = f"HTTP_{CLIENT_ADDRESS_HEADER.upper().replace('-', '_')}" if CLIENT_ADDRESS_HEADER else ""
+# Days after a request is answered, closed or marked spam before its personal data is deleted.
+INBOX_RETENTION_DAYS = int(env("REQUEST_RETENTION_DAYS", "365"))
+# The Bangkok Metropolitan Administration's privacy policy (BMA is the data controller), linked from the notices.
+BMA_PRIVACY_POLICY_URL = "https://greener.bangkok.go.th/en/privacy-policy"

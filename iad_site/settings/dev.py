@@ -5,3 +5,8 @@ from .base import env
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
+
+# Mail is written to files in mail/ (one .log file per message) instead of an SMTP server; `make run` starts the
+# queue's sender beside the server, so a question's emails appear there within seconds.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = BASE_DIR / "mail"  # noqa: F405
