@@ -132,3 +132,46 @@ class Server:
 
     def __exit__(self, *exc_info):
         self.stop()
+
+
+class _KeepMessages:
+    """aiosmtpd handler: keeps (recipients, raw message bytes) of everything it accepts."""
+
+    def __init__(self, messages):
+        self.messages = messages
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((list(envelope.rcpt_tos), envelope.original_content or envelope.content))
+        return "250 Message accepted for delivery"
+
+
+class SMTPServer:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd, a test dependency) that keeps every message it receives;
+    stop() and start() again on the same port stand for a mail server going away and coming back.
+
+        with SMTPServer() as smtp:
+            ...  # send to 127.0.0.1:smtp.port, then read smtp.messages
+    """
+
+    def __init__(self, port=None):
+        self.port = port or free_port()
+        self.messages = []
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(_KeepMessages(self.messages), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
