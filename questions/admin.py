@@ -70,7 +70,9 @@ class QuestionAdmin(PublicRequestAdmin):
             raise PermissionDenied
         if not (question.publish_consent and question.answer):
             self.message_user(
-                request, gettext("Only an answered question whose asker agreed to publication can become an FAQ entry."), messages.ERROR
+                request,
+                gettext("Only an answered question whose asker agreed to publication can become an FAQ entry."),
+                messages.ERROR,
             )
             return HttpResponseRedirect(reverse("admin:questions_question_change", args=[question.pk]))
         entry = FAQEntry(topic=question.topic, source_question=question, is_published=False)
@@ -104,7 +106,9 @@ class FAQEntryAdmin(ContentAdmin):
         if source is None:
             return gettext("Written by staff: not made from a visitor's question.")
         if source.status == RequestStatus.SPAM or not source.publish_consent:
-            return gettext("The asker of %(reference)s did NOT agree to publication.") % {"reference": source.reference()}
+            return gettext("The asker of %(reference)s did NOT agree to publication.") % {
+                "reference": source.reference()
+            }
         return gettext(
             "The asker of %(reference)s agreed to publication as an FAQ, without their name or anything that "
             "identifies them."

@@ -64,4 +64,3 @@ class QuestionForm(GuardedFormMixin, forms.ModelForm):
         autocomplete = {"name": "name", "email": "email", "organisation": "organization", "country": "country-name"}
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
-

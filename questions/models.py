@@ -86,7 +86,9 @@ class FAQEntry(Publishable):
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="faq_entries", verbose_name=_("topic"))
     question = models.TextField(_("question"), max_length=1000, help_text=_("Rewritten without anyone's name."))
-    answer = models.TextField(_("answer"), max_length=MAX_ANSWER_CHARS, help_text=_("A blank line starts a new paragraph."))
+    answer = models.TextField(
+        _("answer"), max_length=MAX_ANSWER_CHARS, help_text=_("A blank line starts a new paragraph.")
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     source_question = models.ForeignKey(
         Question,

@@ -111,7 +111,9 @@ class PublicRequestAdmin(VersionAdmin):
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
             obj.status_changed_at = timezone.now()
-        answered = bool(self.answer_field and self.answer_field in form.changed_data and getattr(obj, self.answer_field))
+        answered = bool(
+            self.answer_field and self.answer_field in form.changed_data and getattr(obj, self.answer_field)
+        )
         if answered:
             obj.answered_at = timezone.now()
             obj.answered_by = request.user
@@ -140,7 +142,9 @@ class PublicRequestAdmin(VersionAdmin):
             if obj.status != status:
                 obj.set_status(status, now)
                 obj.save(update_fields=["status", "status_changed_at"])
-                self.log_change(request, obj, [{"changed": {"fields": [str(obj._meta.get_field("status").verbose_name)]}}])
+                self.log_change(
+                    request, obj, [{"changed": {"fields": [str(obj._meta.get_field("status").verbose_name)]}}]
+                )
                 changed += 1
         self.message_user(request, text(changed) % {"count": changed}, messages.SUCCESS)
 

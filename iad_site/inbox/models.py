@@ -187,7 +187,9 @@ class PublicRequest(models.Model):
                 return existing, False
         self.reference_year = timezone.localtime(self.received_at).year
         for _attempt in range(10):
-            last = model._default_manager.filter(reference_year=self.reference_year).aggregate(n=Max("reference_number"))
+            last = model._default_manager.filter(reference_year=self.reference_year).aggregate(
+                n=Max("reference_number")
+            )
             self.reference_number = (last["n"] or 0) + 1
             try:
                 with transaction.atomic():

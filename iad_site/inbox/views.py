@@ -33,6 +33,7 @@ from . import guards
 
 logger = logging.getLogger(__name__)
 
+
 def private(response):
     """Marks a response as for one visitor only: never cached, never indexed, its address never sent on."""
     response["X-Robots-Tag"] = "noindex"

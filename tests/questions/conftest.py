@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from iad_site.inbox.guards import started_token
 from questions.models import Question, Topic
+from tests.inbox.conftest import smtp_server  # noqa: F401  (the mail tests' SMTP server)
 
 
 @pytest.fixture(autouse=True)
@@ -44,3 +45,40 @@ def ask(client, topic):
         return response, Question.objects.order_by("-pk").first()
 
     return post
+
+
+@pytest.fixture
+def question(ask):
+    """A Thai question as the form stored it."""
+    _response, stored = ask("th")
+    return stored
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A staff member in the Editors group, as `manage.py editors_group` sets it up."""
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    call_command("editors_group", verbosity=0)
+    user = django_user_model.objects.create_user("malee", "malee@example.org", "a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    from django.test import Client
+
+    staff = Client()
+    staff.force_login(editor)
+    return staff
+
+
+def answer_in_admin(staff_client, question, answer, **changes):
+    """Saves an answer on the question's admin form, as staff would; returns the response."""
+    from tests.core.conftest import admin_form_data
+
+    url = f"/admin/questions/question/{question.pk}/change/"
+    data = admin_form_data(staff_client.get(url), answer=answer, **changes)
+    return staff_client.post(url, data)

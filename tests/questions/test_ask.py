@@ -55,4 +55,3 @@ def test_a_form_with_a_mistake_comes_back_with_every_field_kept(ask):
     assert "Please enter a valid email address, such as name@example.com." in html
     assert 'value="not-an-address"' in html and 'value="Embassy of Japan"' in html
     assert "กรุงเทพมหานครมีเมืองพี่เมืองน้องในญี่ปุ่นกี่เมือง</textarea>" in html
-
