@@ -7,7 +7,7 @@ PORT ?= 8000
 COMPILE_MESSAGES := $(PY) manage.py compilemessages --ignore=$(VENV) --verbosity 0
 
 .PHONY: run setup help test test-postgresql lint format messages clean bench bench-synthetic bench-scaling \
-	serve observatory load browser-test lighthouse crawl
+	serve observatory load browser-test lighthouse crawl deploy-check
 
 run: setup ## The site on 127.0.0.1:8000 (PORT=...), dev settings, seed content; what `make` alone does
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -76,6 +76,12 @@ load: $(VENV)/.installed ## wrk, 200 connections for 60 s, on gunicorn and Postg
 browser-test: $(VENV)/.installed node_modules/.installed ## Browser suite and HTML check only (needs Chromium, Java, npm)
 	$(COMPILE_MESSAGES)
 	REQUIRE_BROWSER=1 $(PY) -m pytest tests/browser
+
+# Installs nginx, openssl and PostgreSQL from Debian where they are missing (root needed then), and uses a
+# database and a folder of its own, removed at the end.
+deploy-check: $(VENV)/.installed ## deploy/nginx/iad.conf in front of gunicorn and PostgreSQL on loopback: TLS, redirects, headers, files, uploads
+	$(COMPILE_MESSAGES)
+	$(PY) scripts/deploy/check.py
 
 # Four scores per page, median of RUNS (default 3) for Performance; ONLY="home city_list" (page type names)
 # measures only those.
