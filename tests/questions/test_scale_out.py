@@ -10,16 +10,14 @@ from django.core import signing
 
 from iad_site.inbox.guards import SIGNING_SALT
 from questions.models import Question, Topic
-from tests.pagecache.test_scale_out import (  # noqa: F401  (fixtures: the two servers and their shared cache)
-    REDIS_URL,
-    FormFields,
-    fresh_shared_cache,
-    redis_available,
-    servers,
-)
-from tests.pagecache.test_scale_out import pytestmark as scale_out_marks
+from tests.pagecache import test_scale_out as scale_out
+from tests.pagecache.test_scale_out import REDIS_URL, FormFields
 
-pytestmark = scale_out_marks
+pytestmark = scale_out.pytestmark
+# The two servers and their shared cache, as the page cache's own scale-out test starts them.
+redis_available = scale_out.redis_available
+servers = scale_out.servers
+fresh_shared_cache = scale_out.fresh_shared_cache
 
 
 @pytest.fixture
