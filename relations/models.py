@@ -127,11 +127,10 @@ class SisterCityQuerySet(PublishableQuerySet):
         """(ISO code, name) of the countries with at least one of these cities, alphabetical in the reader's
         language, names falling back to Thai where English is missing: the directory's country filter.
         Plain values rather than Country objects, which cost more to make than the query with 200 countries."""
-        rows = Country.objects.filter(pk__in=self.order_by().values("country")).values_list(
-            "iso_code", "name_th", "name_en"
-        )
+        countries = Country.objects.filter(pk__in=self.order_by().values("country"))
         if translation.get_language() != "en":
-            return list(rows)  # in Country's order: Thai alphabetical
+            return list(countries.values_list("iso_code", "name_th"))  # in Country's order: Thai alphabetical
+        rows = countries.values_list("iso_code", "name_th", "name_en")
         choices = [(code, name_en or name_th) for code, name_th, name_en in rows]
         return sorted(choices, key=lambda choice: choice[::-1])
 
