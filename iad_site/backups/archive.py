@@ -15,17 +15,22 @@ import datetime
 import hashlib
 import io
 import json
+import shutil
 import tarfile
 import tempfile
-from pathlib import Path, PurePosixPath
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.apps import apps
 from django.core import serializers
 from django.core.files import File
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import CommandError, call_command
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 FORMAT = 1
@@ -133,83 +138,224 @@ def create(path):
     return manifest
 
 
-def safe_media_name(member_name):
-    """The storage name of an archive member under media/, refusing anything that could escape the folder."""
-    parts = PurePosixPath(member_name).parts
-    if len(parts) < 2 or parts[0] != "media" or any(part in ("", ".", "..") for part in parts[1:]):
-        raise CommandError(f"The archive holds an unsafe file name: {member_name!r}. Nothing was restored.")
-    return "/".join(parts[1:])
+def media_name(member_name):
+    """The storage name of an archive member under media/; a name that could land anywhere else is refused."""
+    # "media//etc/passwd" too: what follows "media/" is itself an absolute path.
+    if member_name.startswith(("/", "media//")):
+        raise CommandError(
+            f"The archive holds a file with an absolute path, {member_name!r}; a restore writes only inside the "
+            "media folder. Nothing was restored."
+        )
+    folder, _, name = member_name.partition("/")
+    if folder != "media" or ".." in name.split("/"):
+        raise CommandError(f"The archive holds a file outside its media folder, {member_name!r}. Nothing was restored.")
+    if any(part in ("", ".") for part in name.split("/")):
+        raise CommandError(
+            f"The archive holds a file name that `manage.py backup` never writes, {member_name!r}. Nothing was restored."
+        )
+    return name
+
+
+# What reading a damaged or cut-off .tar.gz raises.
+UNREADABLE = (OSError, EOFError, zlib.error, tarfile.TarError)
 
 
 def open_archive(path):
     try:
         return tarfile.open(path, "r:gz")  # noqa: SIM115 (closed by restore's with-block)
-    except (OSError, tarfile.TarError) as error:
+    except UNREADABLE as error:
         raise CommandError(f"{path} is not a readable backup archive ({error}).") from error
 
 
+def read_json(tar, member, path):
+    try:
+        return json.loads(tar.extractfile(member).read())
+    except (*UNREADABLE, ValueError) as error:
+        raise CommandError(f"{member.name} in {path} is not readable ({error}). Nothing was restored.") from error
+
+
+@dataclass
+class Checked:
+    """An archive read through and found whole: what restore loads and stages."""
+
+    manifest: dict
+    records: list  # data.json, with the labels of models that have moved app since it was written
+    counts: dict  # records per model label, as the manifest gives them (models with none left out)
+    media: dict  # storage name -> tar member, in the archive's order
+
+
 def check_archive(tar, path):
-    """The archive's manifest of a known format, its data, and only regular files with safe names."""
+    """Everything a restore relies on, before it touches anything: a manifest of a known format, only regular
+    files with safe names, the media files the manifest lists and no others, and data.json holding as many
+    records of each model as the manifest says, all of models this site has. (The checksums are checked as
+    the files are staged: stage_media.)"""
     try:
         members = {member.name: member for member in tar.getmembers()}
-    except (OSError, tarfile.TarError) as error:
+    except UNREADABLE as error:
         raise CommandError(f"{path} is not a readable backup archive ({error}).") from error
     if "manifest.json" not in members or "data.json" not in members:
         raise CommandError(f"{path} is not a backup made by `manage.py backup` (no manifest.json or data.json).")
     media = {}
     for name, member in members.items():
-        if name in ("manifest.json", "data.json"):
-            continue
         if not member.isfile():
             raise CommandError(f"The archive holds something other than a file: {name!r}. Nothing was restored.")
-        media[safe_media_name(name)] = member
-    manifest = json.loads(tar.extractfile(members["manifest.json"]).read())
-    manifest["records"] = {MOVED_MODELS.get(label, label): count for label, count in manifest["records"].items()}
-    if manifest.get("format") != FORMAT:
-        raise CommandError(f"Unknown backup format {manifest.get('format')!r}; this version reads format {FORMAT}.")
-    if set(media) != set(manifest["media"]):
-        raise CommandError("The archive's media files do not match its manifest. Nothing was restored.")
-    return members, manifest, media
+        if name not in ("manifest.json", "data.json"):
+            media[media_name(name)] = member
 
+    manifest = read_json(tar, members["manifest.json"], path)
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise CommandError(
+            f"Unknown backup format {found!r}; this version reads format {FORMAT}. Nothing was restored."
+        )
+    if not isinstance(manifest.get("records"), dict) or not isinstance(manifest.get("media"), dict):
+        raise CommandError("The archive's manifest lacks its record counts or media list. Nothing was restored.")
+    missing, unlisted = sorted(set(manifest["media"]) - set(media)), sorted(set(media) - set(manifest["media"]))
+    if missing:
+        raise CommandError(
+            f"The manifest lists media/{missing[0]}, which the archive does not hold. Nothing was restored."
+        )
+    if unlisted:
+        raise CommandError(
+            f"The archive holds media/{unlisted[0]}, which its manifest does not list. Nothing was restored."
+        )
 
-def with_current_labels(records):
-    """The archive's records with the labels of models that have moved app since it was written."""
-    for record in records:
-        record["model"] = MOVED_MODELS.get(record["model"], record["model"])
-    return records
+    counts = {MOVED_MODELS.get(label, label): count for label, count in manifest["records"].items() if count}
+    records = read_json(tar, members["data.json"], path)
+    try:
+        for record in records:
+            record["model"] = MOVED_MODELS.get(record["model"], record["model"])
+        in_data = dict(Counter(record["model"] for record in records))
+    except (TypeError, KeyError) as error:
+        raise CommandError(f"data.json in {path} is not a list of records. Nothing was restored.") from error
+    for label in sorted(set(counts) | set(in_data)):
+        if in_data.get(label, 0) != counts.get(label, 0):
+            raise CommandError(
+                f"data.json holds {in_data.get(label, 0)} records of {label}; the manifest says "
+                f"{counts.get(label, 0)}. Nothing was restored."
+            )
+    unknown = sorted(set(counts) - {model._meta.label_lower for model in content_models()})
+    if unknown:
+        raise CommandError(
+            f"The archive holds records of {', '.join(unknown)}, which this version of the site does not keep. "
+            "Nothing was restored."
+        )
+    return Checked(manifest, records, counts, media)
 
 
 def what_is_there():
-    """Models with rows and the number of media files: what a restore without --force refuses to overwrite."""
+    """Models with rows and the number of media files: what a restore without --replace refuses to overwrite."""
     filled = [label for label, count in record_counts().items() if count]
     return filled, len(media_files())
 
 
+def stage_media(tar, checked, staging):
+    """Writes the archive's media files into the folder `staging`, each read back and checked against the
+    manifest's SHA-256, with the permissions the media storage gives its files."""
+    storage = FileSystemStorage(
+        location=staging,
+        file_permissions_mode=default_storage.file_permissions_mode,
+        directory_permissions_mode=default_storage.directory_permissions_mode,
+    )
+    for name, member in checked.media.items():
+        try:
+            saved = storage.save(name, File(tar.extractfile(member), name=name))
+        except UNREADABLE as error:
+            raise CommandError(f"Media file {name} could not be staged ({error}). Nothing was restored.") from error
+        if saved != name:
+            raise CommandError(f"Media file {name} could only be stored as {saved}. Nothing was restored.")
+        with storage.open(saved, "rb") as staged:
+            if sha256(staged) != checked.manifest["media"][name]:
+                raise CommandError(
+                    f"Media file {name} is damaged in the archive (its checksum differs from the manifest's). "
+                    "Nothing was restored."
+                )
+
+
+class MediaSwap:
+    """Puts the staged files in the media folder's place. Staging and the old files' place aside are folders
+    inside the media folder, so every move is a rename on one filesystem, also when the media folder is a
+    mount point (which cannot itself be renamed, and whose neighbours are on another filesystem). The old
+    files stay aside until the restore has committed."""
+
+    def __init__(self, media_root, staging):
+        self.media_root, self.staging = media_root, staging
+        self.aside = Path(tempfile.mkdtemp(prefix=".replaced-", dir=media_root))
+        self.moved_aside, self.moved_in = [], []
+
+    def swap(self):
+        old = [
+            entry.name for entry in self.media_root.iterdir() if entry.name not in (self.staging.name, self.aside.name)
+        ]
+        try:
+            for name in old:
+                (self.media_root / name).rename(self.aside / name)
+                self.moved_aside.append(name)
+            for entry in self.staging.iterdir():
+                entry.rename(self.media_root / entry.name)
+                self.moved_in.append(entry.name)
+        except OSError as error:
+            raise CommandError(f"The media folder could not be swapped ({error}). Nothing was restored.") from error
+
+    def undo(self):
+        """The old files back in place, the staged ones back in staging (which restore then deletes)."""
+        for name in reversed(self.moved_in):
+            (self.media_root / name).rename(self.staging / name)
+        for name in reversed(self.moved_aside):
+            (self.aside / name).rename(self.media_root / name)
+        self.moved_in, self.moved_aside = [], []
+        self.aside.rmdir()
+
+    def finish(self):
+        shutil.rmtree(self.aside)
+
+
 def restore(path, replace=False):
+    """Loads an archive: checks all of it, stages its media files in a hidden folder of the media folder, loads the
+    records in a transaction and checks their counts, and only then swaps the media files in and commits. A
+    refusal or failure at any step leaves the database and the media files as they were."""
+    if not isinstance(default_storage, FileSystemStorage):
+        raise CommandError(
+            "restore works with media files in a folder on disk (Django's FileSystemStorage); this site stores them "
+            f"with {type(default_storage).__name__}. Nothing was restored."
+        )
     with open_archive(path) as tar:
-        members, manifest, media = check_archive(tar, path)
+        checked = check_archive(tar, path)
         filled, files = what_is_there()
         if (filled or files) and not replace:
             raise CommandError(
                 "The database or media folder is not empty "
                 f"(records in: {', '.join(filled) or 'none'}; {files} media files). Restore only into a freshly "
-                "migrated, empty database, or pass --replace to delete everything there first."
+                "migrated, empty database, or pass --replace to replace everything there."
             )
-        with tempfile.TemporaryDirectory() as tmp, transaction.atomic():
-            if replace:
-                call_command("flush", interactive=False, verbosity=0)
-                for name in media_files():
-                    default_storage.delete(name)
-            data = Path(tmp) / "data.json"
-            data.write_text(json.dumps(with_current_labels(json.loads(tar.extractfile(members["data.json"]).read()))))
-            call_command("loaddata", str(data), verbosity=0)
-            if record_counts() != {**dict.fromkeys(record_counts(), 0), **manifest["records"]}:
-                raise CommandError("The restored records do not match the manifest's counts; nothing was kept.")
-            for name, member in sorted(media.items()):
-                content = tar.extractfile(member).read()
-                if hashlib.sha256(content).hexdigest() != manifest["media"][name]:
-                    raise CommandError(f"Media file {name} is damaged in the archive (checksum differs).")
-                saved = default_storage.save(name, File(io.BytesIO(content), name=name))
-                if saved != name:
-                    raise CommandError(f"Media file {name} was stored as {saved}; the media folder was not empty.")
-    return manifest
+        media_root = Path(default_storage.location)
+        media_root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root))
+        try:
+            stage_media(tar, checked, staging)
+            with tempfile.TemporaryDirectory() as tmp:
+                data = Path(tmp) / "data.json"
+                data.write_text(json.dumps(checked.records))
+                swap = MediaSwap(media_root, staging)
+                try:
+                    with transaction.atomic():
+                        if replace:
+                            call_command("flush", interactive=False, verbosity=0)
+                        try:
+                            call_command("loaddata", str(data), verbosity=0)
+                        except (DeserializationError, DatabaseError) as error:
+                            raise CommandError(
+                                f"The archive's records could not be loaded ({error}). Nothing was restored."
+                            ) from error
+                        if {label: count for label, count in record_counts().items() if count} != checked.counts:
+                            raise CommandError(
+                                "The restored records do not match the manifest's counts. Nothing was restored."
+                            )
+                        swap.swap()
+                except BaseException:
+                    swap.undo()
+                    raise
+                swap.finish()
+        finally:
+            shutil.rmtree(staging)
+    return checked.manifest

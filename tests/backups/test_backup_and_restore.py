@@ -1,7 +1,10 @@
-"""Backup and restore: one archive holds every record (both languages) and every uploaded file, and a
-restore into an empty database brings back exactly what was there."""
+"""Backup and restore: one archive holds every record (both languages) and every uploaded file, a restore
+into an empty database brings back exactly what was there, and a damaged archive changes nothing."""
 
+import copy
+import hashlib
 import io
+import json
 import shutil
 import tarfile
 from pathlib import Path
@@ -9,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core import serializers
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import models
 
@@ -144,12 +148,23 @@ def archive_with(tmp_path, members):
     return path
 
 
-@pytest.mark.parametrize("name", ["media/../../escaped.txt", "media//etc/passwd", "../escaped.txt", "/tmp/x.txt"])
-def test_restore_refuses_file_names_that_escape_the_media_folder(media_root, tmp_path, name):
-    manifest = b'{"format": 1, "records": {}, "media": {}, "created": "now"}'
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("media//etc/passwd", "absolute path"),
+        ("/tmp/x.txt", "absolute path"),
+        ("media/../../escaped.txt", "outside its media folder"),
+        ("../escaped.txt", "outside its media folder"),
+    ],
+)
+def test_restore_refuses_file_names_that_escape_the_media_folder(media_root, tmp_path, name, reason):
+    # The manifest lists the file under the name a reader that strips "media/" would take, so the archive is
+    # consistent and only the name itself can be the reason for the refusal.
+    listed = {name.removeprefix("media/"): hashlib.sha256(b"x").hexdigest()}
+    manifest = json.dumps({"format": 1, "records": {}, "media": listed, "created": "now"}).encode()
     archive = archive_with(tmp_path, {"manifest.json": manifest, "data.json": b"[]", name: b"x"})
 
-    with pytest.raises(CommandError, match="unsafe|Nothing was restored"):
+    with pytest.raises(CommandError, match=f"{reason}, {name!r}"):
         call_command("restore", str(archive), verbosity=0)
     assert not (tmp_path / "escaped.txt").exists()
     assert not media_snapshot(media_root)
@@ -161,3 +176,103 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
 
     with pytest.raises(CommandError, match="not a readable backup"):
         call_command("restore", str(path), verbosity=0)
+
+
+# Damaged archives: each takes a real backup's members ({name: (TarInfo, bytes)}) and spoils one thing.
+
+
+def edit_json(members, name, change):
+    info, data = members[name]
+    document = json.loads(data)
+    change(document)
+    members[name] = (info, json.dumps(document).encode())
+
+
+def damage_a_checksum(members):
+    name = next(name for name in members if name.endswith(".pdf"))
+    info, data = members[name]
+    members[name] = (info, bytes([data[0] ^ 0xFF]) + data[1:])
+
+
+def miscount_the_records(members):
+    def change(manifest):
+        manifest["records"]["relations.country"] += 1
+
+    edit_json(members, "manifest.json", change)
+
+
+def give_an_unknown_format(members):
+    edit_json(members, "manifest.json", lambda manifest: manifest.update({"format": backups.FORMAT + 1}))
+
+
+def add_a_link(members):
+    link = tarfile.TarInfo("media/agreements/link.pdf")
+    link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+    members[link.name] = (link, None)
+    edit_json(members, "manifest.json", lambda manifest: manifest["media"].update({"agreements/link.pdf": "0" * 64}))
+
+
+def point_a_city_at_a_missing_country(members):
+    def change(records):
+        next(record for record in records if record["model"] == "relations.sistercity")["fields"]["country"] = 999999
+
+    edit_json(members, "data.json", change)
+
+
+def damaged(archive, path, damage):
+    with tarfile.open(archive) as tar:
+        members = {member.name: (member, tar.extractfile(member).read()) for member in tar.getmembers()}
+    damage(members)
+    with tarfile.open(path, "w:gz") as tar:
+        for info, data in members.values():
+            info = copy.copy(info)
+            if data is not None:
+                info.size = len(data)
+            tar.addfile(info, None if data is None else io.BytesIO(data))
+    return path
+
+
+def database_dump():
+    """Every row of every table Django knows, as `dumpdata --all` writes it."""
+    out = io.StringIO()
+    call_command("dumpdata", all=True, stdout=out)
+    return out.getvalue()
+
+
+def media_checksums(root):
+    """Every file (name -> SHA-256) and folder (name -> None) in the media folder."""
+    root = Path(root)
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        for path in sorted(root.rglob("*"))
+    }
+
+
+@REAL_TRANSACTIONS
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (damage_a_checksum, r"Media file .*\.pdf is damaged in the archive"),
+        (miscount_the_records, r"data.json holds (\d+) records of relations.country; the manifest says (?!\1)\d+"),
+        (give_an_unknown_format, "Unknown backup format 2"),
+        (add_a_link, "something other than a file: 'media/agreements/link.pdf'"),
+        (point_a_city_at_a_missing_country, "The archive's records could not be loaded"),
+    ],
+    ids=["damaged-checksum", "wrong-record-count", "unknown-format", "non-file-member", "records-that-do-not-load"],
+)
+def test_restore_with_replace_refuses_a_damaged_archive_and_changes_nothing(
+    content, media_root, tmp_path, django_user_model, damage, message
+):
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), verbosity=0)
+    # Content added since the backup: a restore that went ahead would take it away.
+    django_user_model.objects.create_user("malee", "malee@example.org", "another-long-password")
+    default_storage.save("agreements/after-the-backup.pdf", ContentFile(EVERY_BYTE))
+    spoiled = damaged(archive, tmp_path / "damaged.tar.gz", damage)
+    database, files = database_dump(), media_checksums(media_root)
+
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(spoiled), replace=True, verbosity=0)
+
+    assert database_dump() == database
+    assert media_checksums(media_root) == files

@@ -1,4 +1,5 @@
-"""`manage.py restore ARCHIVE`: brings back a `manage.py backup` archive into an empty, migrated database."""
+"""`manage.py restore ARCHIVE`: brings back a `manage.py backup` archive into an empty, migrated database, or in
+place of what is there with --replace."""
 
 from django.core.management import BaseCommand
 
@@ -8,7 +9,8 @@ from iad_site.backups import archive as backups
 class Command(BaseCommand):
     help = (
         "Load a backup made by `manage.py backup`: every record and media file. Run `manage.py migrate` first. "
-        "Refuses a database or media folder that already holds content, unless --replace is given."
+        "Refuses a database or media folder that already holds content, unless --replace is given. The whole "
+        "archive is checked first; if anything is wrong, nothing is changed."
     )
 
     def add_arguments(self, parser):
@@ -16,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="Delete every record and media file already there first (they are lost unless backed up).",
+            help="Replace every record and media file already there (they are lost unless backed up).",
         )
 
     def handle(self, *args, archive, replace, **options):
