@@ -1,17 +1,41 @@
 """Staff editing of partners abroad, on iad_site.core.admin.ContentAdmin: language tabs, history, English-missing
-filter, preview links; cities and networks are reordered with up/down buttons."""
+filter, preview links; cities and networks are reordered with up/down buttons. Lists by name are in Thai
+alphabetical order (iad_site.core.collation): countries and embassies by default, any name column clicked."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from iad_site.core.admin import ContentAdmin, OrderedAdminMixin
+from iad_site.core.admin import SOURCE_LANGUAGE, ContentAdmin, OrderedAdminMixin, translated_fields
+from iad_site.core.collation import thai_order
 
 from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
 
 # Web addresses typed without a scheme ("www.c40.org") get https://, the scheme every site here uses.
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ThaiOrderChangeList(ChangeList):
+    """A translated column clicked (name, title) sorts in Thai alphabetical order, in the admin's language with
+    the Thai text where that is missing, as the column shows it; Django would sort it by code point."""
+
+    def get_ordering_field(self, field_name):
+        order_field = super().get_ordering_field(field_name)
+        if not isinstance(order_field, str) or order_field not in translated_fields(self.model):
+            return order_field
+        thai, language = f"{order_field}_{SOURCE_LANGUAGE}", translation.get_language()
+        if language == SOURCE_LANGUAGE:
+            return thai_order(thai)
+        return thai_order(Coalesce(NullIf(f"{order_field}_{language}", models.Value("")), thai))
+
+
+class ThaiOrderMixin:
+    def get_changelist(self, request, **kwargs):
+        return ThaiOrderChangeList
 
 
 class CityLinkInline(TranslationTabularInline):
@@ -42,14 +66,14 @@ class NetworkActivityInline(ActivityInline):
 
 
 @admin.register(Country)
-class CountryAdmin(ContentAdmin):
+class CountryAdmin(ThaiOrderMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "iso_code")
     search_fields = ("name_th", "name_en", "iso_code")
 
 
 @admin.register(SisterCity)
-class SisterCityAdmin(OrderedAdminMixin, ContentAdmin):
+class SisterCityAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     thumbnail_fields = ("photo", "photo_alt")
     list_display = (
@@ -76,7 +100,7 @@ class SisterCityAdmin(OrderedAdminMixin, ContentAdmin):
 
 
 @admin.register(CityNetwork)
-class CityNetworkAdmin(OrderedAdminMixin, ContentAdmin):
+class CityNetworkAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "acronym", "founded_year", "is_published")
     list_filter = ("is_published",)
@@ -98,7 +122,7 @@ class CityNetworkAdmin(OrderedAdminMixin, ContentAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ContentAdmin):
+class ActivityAdmin(ThaiOrderMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     thumbnail_fields = ("photo", "photo_alt")
     list_display = ("title", "thumbnail", "happened_on", "city", "network", "is_published")
@@ -110,7 +134,7 @@ class ActivityAdmin(ContentAdmin):
 
 
 @admin.register(Embassy)
-class EmbassyAdmin(ContentAdmin):
+class EmbassyAdmin(ThaiOrderMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "country", "phone", "email", "is_published")
     list_filter = ("is_published",)

@@ -192,3 +192,11 @@ def test_the_admins_country_filter_of_cities_lists_countries_in_thai_order(admin
     by_country = next(spec for spec in filters if getattr(spec, "field_path", "") == "country")
 
     assert [name for _pk, name in by_country.lookup_choices] == COUNTRIES_IN_ORDER
+
+
+def test_the_admins_city_list_sorted_by_name_is_in_thai_order(admin_client):
+    make_cities(PAIRS_IN_ORDER)
+    response = admin_client.get("/admin/relations/sistercity/", {"o": "1"})  # column 1: the name
+
+    assert response.context["cl"].list_display[1] == "name"
+    assert admin_rows(response) == PAIRS_IN_ORDER
