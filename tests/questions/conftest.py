@@ -21,7 +21,7 @@ def topic(db):
     return Topic.objects.create(name_th="เมืองพี่เมืองน้อง", name_en="Sister cities", sort_order=10)
 
 
-def form_data(topic, **changes):
+def form_data(topic, /, **changes):
     """What a person's browser sends after filling in the form for a minute."""
     data = {
         "name": "สมชาย ใจดี",
