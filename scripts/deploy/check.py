@@ -17,6 +17,7 @@ import io
 import os
 import re
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -37,9 +38,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from scripts.deploy.sandbox import own_database, production_env, setup_machine  # noqa: E402
-from scripts.servers import Server, free_port, manage  # noqa: E402
+from scripts.servers import GUNICORN, Server, free_port, manage  # noqa: E402
 
 SITE_FILE = ROOT / "deploy" / "nginx" / "iad.conf"
+UNITS = ROOT / "deploy" / "systemd"
 DEBIAN_NGINX_CONF = Path("/etc/nginx/nginx.conf")
 HOST = "localhost"
 STAFF = "deploycheck"
@@ -103,12 +105,63 @@ def render_main_conf(work, site):
     return text
 
 
-class Nginx(Server):
-    """nginx answers only its host name; the default server refuses any other, 127.0.0.1 included."""
+def unit_lines(unit, key):
+    return [line.split("=", 1)[1] for line in (UNITS / unit).read_text().splitlines() if line.startswith(f"{key}=")]
 
-    @property
-    def base(self):
-        return f"http://{HOST}:{self.port}"
+
+def gunicorn_from_unit(env, port, log):
+    """gunicorn started as deploy/systemd/iad-gunicorn.service starts it (its ExecStart and Environment=, the
+    environment file winning as in systemd), with this checkout's virtualenv and the run's port."""
+    (exec_start,) = unit_lines("iad-gunicorn.service", "ExecStart")
+    argv = shlex.split(exec_start)
+    for old, new in (("/srv/iad/.venv/bin/gunicorn", GUNICORN), ("127.0.0.1:8000", f"127.0.0.1:{port}")):
+        if argv.count(old) != 1:
+            raise SystemExit(f"iad-gunicorn.service: expected {old} once in ExecStart; update gunicorn_from_unit.")
+        argv[argv.index(old)] = new
+    unit_env = dict(
+        item.split("=", 1) for line in unit_lines("iad-gunicorn.service", "Environment") for item in shlex.split(line)
+    )
+    return Server(argv, {**unit_env, **env}, port, log=log)
+
+
+def unit_notes(env):
+    """Which timer's command this version of the site has: a unit whose command is missing waits for it."""
+    commands = set(manage(env, "help", "--commands").split())
+    for unit in sorted(UNITS.glob("*.service")):
+        for line in unit_lines(unit.name, "ExecStart"):
+            if " manage.py " in line:
+                command = line.split(" manage.py ", 1)[1].split()[0]
+                state = "present" if command in commands else "NOT in this version yet: leave its timer disabled"
+                print(f"NOTE  {unit.name} runs manage.py {command}: {state}", flush=True)
+
+
+def units_verified():
+    """systemd's own reading of every unit; only the executables under /srv/iad, absent here, may be missing."""
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *map(str, sorted(UNITS.glob("*.*")))], capture_output=True, text=True
+    )
+    problems = [
+        line
+        for line in (result.stdout + result.stderr).splitlines()
+        if line.strip() and not re.search(r"Command /srv/iad/\S+ is not executable", line)
+    ]
+    expect(not problems, "; ".join(problems))
+    return f"{len(list(UNITS.glob('*.*')))} units and timers read without complaint"
+
+
+class Nginx(Server):
+    """Ready once its HTTPS port accepts connections (what it answers there is for the checks to judge)."""
+
+    def wait_until_ready(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"nginx did not listen on port {self.port}:\n{self.log.read_text(errors='replace')[-3000:]}")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -386,6 +439,7 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
         )[0]
         expect(direct == 404, f"gunicorn itself answered {direct}")
         expect(headers.get("X-Content-Type-Options") == "nosniff", header_summary(headers, "X-Content-Type-Options"))
+        expect(headers.get("Cache-Control") == "public, max-age=3600", header_summary(headers, "Cache-Control"))
         return (
             f"200, {len(body)} bytes as on disk ({header_summary(headers, 'Cache-Control', 'Last-Modified')}); "
             f"gunicorn answers the same address {direct}"
@@ -498,7 +552,7 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
             expect(status == 200 and message in page, f"status {status}, message {message!r} not on the page")
             expect(f'<html lang="{language}"' in page, "the form is not in the visitor's language")
             expect(not PlanDocument.objects.filter(title_en=f"above-{language}").exists(), "the file was saved")
-            return f"{size:,} bytes: the form again, beside the field: {html.unescape(message)!r}"
+            return f"{size:,} bytes: the form again, beside the field: “{html.unescape(message)}”"
 
         return check
 
@@ -573,7 +627,7 @@ def start_nginx(work, app_port, http_port, https_port):
     test = subprocess.run([*argv, "-t"], capture_output=True, text=True)
     if test.returncode != 0:
         raise SystemExit(f"nginx refuses the rendered configuration:\n{test.stderr}")
-    return Nginx([*argv, "-g", "daemon off;"], os.environ.copy(), http_port, log=work / "logs" / "nginx.out")
+    return Nginx([*argv, "-g", "daemon off;"], os.environ.copy(), https_port, log=work / "logs" / "nginx.out")
 
 
 def main():
@@ -601,7 +655,7 @@ def main():
         certificate(work)
         prepare_site(env, work)
         print(f"Site ready (migrated, seeded, static collected) after {time.monotonic() - started:.0f} s", flush=True)
-        app = stack.enter_context(Server.gunicorn(env, workers=2, log=work / "logs" / "gunicorn.log", port=app_port))
+        app = stack.enter_context(gunicorn_from_unit(env, app_port, work / "logs" / "gunicorn.log"))
         stack.enter_context(start_nginx(work, app_port, http_port, https_port))
         version = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
         print(f"{version} with {SITE_FILE.relative_to(ROOT)}: https on {https_port}, http on {http_port}", flush=True)
@@ -613,6 +667,11 @@ def main():
 
         stack.callback(connections.close_all)
         context = ssl.create_default_context(cafile=str(work / "tls" / "cert.pem"))
+        unit_notes(env)
+        if shutil.which("systemd-analyze"):
+            checks.run("deploy/systemd units valid (systemd-analyze verify)", units_verified)
+        else:
+            print("SKIP  deploy/systemd units valid: no systemd-analyze on this machine", flush=True)
         site_checks(
             checks,
             https=f"https://{HOST}:{https_port}",
