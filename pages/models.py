@@ -357,7 +357,10 @@ class StaticPage(Publishable):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
         _("text"),
-        help_text=_("HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed."),
+        # Plain words: the admin prints help text as HTML, so a tag named here would be drawn, not shown.
+        help_text=_(
+            "Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 

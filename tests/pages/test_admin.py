@@ -1,6 +1,7 @@
 """Staff editing the office's pages in the admin: Buddhist Era dates refused, one set of home page texts."""
 
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from iad_site.core.validators import reject_buddhist_era_year
-from pages.models import HomePage, Milestone
+from pages.models import HomePage, Milestone, StaticPage
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,38 @@ def test_a_second_set_of_home_page_texts_does_not_validate(seed_for_reading):
 
     with pytest.raises(ValidationError):
         second.full_clean()
+
+
+class HelpText(HTMLParser):
+    """The text and the elements inside the admin's help box for one field (`<div class="help" id=…>`)."""
+
+    def __init__(self, help_id):
+        super().__init__()
+        self.help_id, self.depth, self.text, self.tags = help_id, 0, "", []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.tags.append(tag)
+            self.depth += tag not in ("br", "hr", "img", "input")
+        elif tag == "div" and dict(attrs).get("id") == self.help_id:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in ("br", "hr", "img", "input"):
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text += data
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_static_page_text_help_reads_as_plain_words(admin_client, language):
+    response = admin_client.get("/admin/pages/staticpage/add/", HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(language):
+        expected = str(StaticPage._meta.get_field("body").help_text)
+    help_box = HelpText("id_body_th_helptext")
+    help_box.feed(response.content.decode())
+
+    assert help_box.text.strip() == expected
+    assert help_box.tags == ["div"]  # Django's own wrapper, nothing drawn from the text
