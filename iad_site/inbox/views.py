@@ -35,7 +35,9 @@ logger = logging.getLogger(__name__)
 
 
 def private(response):
-    """Marks a response as for one visitor only: never cached, never indexed, its address never sent on."""
+    """Marks a page at a visitor's own address (status, refusal) as never indexed and its address never sent on
+    to another site. Not for a page with a form: under `no-referrer` browsers post with `Origin: null`, which
+    Django's CSRF check refuses."""
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -80,9 +82,6 @@ class PublicRequestCreateView(FormView):
     def rate_limit_scope(self):
         return self.get_form_class()._meta.model._meta.label_lower
 
-    def get(self, request, *args, **kwargs):
-        return private(super().get(request, *args, **kwargs))
-
     def post(self, request, *args, **kwargs):
         scope = self.rate_limit_scope()
         try:
@@ -113,7 +112,7 @@ class PublicRequestCreateView(FormView):
         response = self.render_to_response(self.get_context_data(form=form))
         if form.refused_by_guard:
             response.status_code = 400
-        return private(response)
+        return response
 
     def after_stored(self, obj):
         """Runs once the new request is committed: queue its emails here."""

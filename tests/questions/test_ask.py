@@ -55,3 +55,11 @@ def test_a_form_with_a_mistake_comes_back_with_every_field_kept(ask):
     assert "Please enter a valid email address, such as name@example.com." in html
     assert 'value="not-an-address"' in html and 'value="Embassy of Japan"' in html
     assert "กรุงเทพมหานครมีเมืองพี่เมืองน้องในญี่ปุ่นกี่เมือง</textarea>" in html
+
+
+def test_the_form_page_lets_browsers_send_its_origin_with_the_post(client, topic):
+    # Under Referrer-Policy: no-referrer a browser posts the form with "Origin: null", which the CSRF check refuses.
+    response = client.get("/th/questions/")
+
+    assert response["Referrer-Policy"] != "no-referrer"
+    assert "X-Robots-Tag" not in response
