@@ -426,7 +426,9 @@ class Activity(Publishable):
 
 class EmbassyQuerySet(PublishableQuerySet):
     def for_directory(self):
-        return self.select_related("country").order_by(thai_order("country__name_th"), "pk")
+        # Ties (none: one embassy per country) by the country's id, as in the index country_name_order, so that
+        # PostgreSQL reads the first page off that index without sorting anything.
+        return self.select_related("country").order_by(*Embassy._meta.ordering)
 
     def in_country(self, iso_code):
         return self.filter(country__iso_code=iso_code.upper()) if iso_code else self
@@ -457,7 +459,7 @@ class Embassy(Publishable):
     class Meta:
         verbose_name = _("embassy")
         verbose_name_plural = _("embassies")
-        ordering = [thai_order("country__name_th"), "pk"]
+        ordering = [thai_order("country__name_th"), "country_id"]
         constraints = [models.UniqueConstraint(fields=["country"], name="one_embassy_per_country")]
 
     def __str__(self):

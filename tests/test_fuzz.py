@@ -154,3 +154,32 @@ def test_random_form_posts_never_cause_a_server_error(site, data, fields, enforc
     response = client.post(path, fields)
 
     assert_no_server_error(response, f"POST {path} {fields!r}")
+
+
+# Random posts to the Ask form (questions/): any text in every field, a valid or forged start time, a real or
+# made-up topic, and far too much of everything. Refused, shown again or stored, never a server error.
+ask_values = random_values | st.text(min_size=3000, max_size=6000) | st.sampled_from(["", "a@b.co", "1", "on", "0"])
+
+
+@given(data=st.data(), language=st.sampled_from(sections.languages()))
+@settings(FUZZ, max_examples=30 * SCALE)
+def test_random_questions_never_cause_a_server_error(site, data, language):
+    import time
+
+    from django.test import override_settings
+
+    from iad_site.inbox.guards import started_token
+
+    names = ["name", "email", "organisation", "country", "topic", "question", "publish_consent", "website"]
+    fields = data.draw(st.fixed_dictionaries({}, optional=dict.fromkeys(names, ask_values)), label="fields")
+    fields["started"] = data.draw(
+        st.sampled_from([started_token(time.time() - 60), started_token(), ""]) | random_values, label="started"
+    )
+    if data.draw(st.booleans(), label="real topic"):
+        fields["topic"] = "1"
+    path = f"/{language}/questions/"
+
+    with override_settings(INBOX_RATE_LIMITS={"address": (10_000, 3600), "email": (10_000, 86400)}):
+        response = Client().post(path, fields)
+
+    assert_no_server_error(response, f"POST {path} {fields!r}")

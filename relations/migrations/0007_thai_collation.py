@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
         migrations.AlterModelOptions(
             name="embassy",
             options={
-                "ordering": [Collate("country__name_th", THAI_COLLATION), "pk"],
+                "ordering": [Collate("country__name_th", THAI_COLLATION), "country_id"],
                 "verbose_name": "embassy",
                 "verbose_name_plural": "embassies",
             },
