@@ -61,7 +61,8 @@ class StructureView(TemplateView):
         return super().get_context_data(
             units=units,
             duties=duties,
-            charts=charts,
+            # A chart not uploaded yet is drawn from the units instead (pages/_org_chart.html).
+            charts=[chart for chart in charts if chart.image],
             updated_at=max((item.updated_at for item in [*units, *duties, *charts]), default=None),
             **kwargs,
         )
