@@ -7,9 +7,14 @@ PORT ?= 8000
 COMPILE_MESSAGES := $(PY) manage.py compilemessages --ignore=$(VENV) --verbosity 0
 
 .PHONY: run setup help test test-postgresql lint format messages clean bench bench-synthetic bench-scaling \
-	serve observatory load browser-test lighthouse crawl deploy-check
+	serve observatory load browser-test lighthouse crawl deploy-check restore-drill
 
-run: setup ## The site on 127.0.0.1:8000 (PORT=...), dev settings, seed content; what `make` alone does
+# Beside the server, the mail queue is sent every 10 seconds, as a timer does in production (docs/operations.md);
+# with the dev settings each message is written as a file in mail/.
+run: setup ## The site on 127.0.0.1:8000 (PORT=...), dev settings, seed content, mail written to mail/; what `make` alone does
+	@echo "Mail: queued in the database, sent every 10 s by manage.py send_queued_mail; each message is a file in mail/"
+	@trap 'kill $$sender 2>/dev/null' EXIT INT TERM; \
+	(while sleep 10; do $(PY) manage.py send_queued_mail --log-level 1 >/dev/null 2>&1; done) & sender=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(VENV)/.installed ## Install, compile translations, migrate, seed, make the Editors group, collect static
@@ -82,6 +87,11 @@ browser-test: $(VENV)/.installed node_modules/.installed ## Browser suite and HT
 deploy-check: $(VENV)/.installed ## deploy/nginx/iad.conf in front of gunicorn and PostgreSQL on loopback: TLS, redirects, headers, files, uploads
 	$(COMPILE_MESSAGES)
 	$(PY) scripts/deploy/check.py
+
+# Two databases and a folder of its own, removed at the end; pg_dump and pg_restore of the server's version.
+restore-drill: $(VENV)/.installed ## Back up a filled PostgreSQL site as the nightly timer does, restore it anew, compare everything
+	$(COMPILE_MESSAGES)
+	$(PY) scripts/deploy/restore_drill.py
 
 # Four scores per page, median of RUNS (default 3) for Performance; ONLY="home city_list" (page type names)
 # measures only those.
