@@ -193,8 +193,16 @@ class OrganisationChart(Publishable):
 
     title = models.CharField(_("title"), max_length=300)
     image = ResponsiveImageField(
-        _("image"), upload_to="charts/", blank=True, help_text=_("Optional. A PNG or JPEG of the chart.")
+        _("image"),
+        upload_to="charts/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("Optional. A PNG or JPEG of the chart."),
     )
+    # Stored when the image is saved, so the page gives <img> its size without opening the file.
+    image_width = models.PositiveIntegerField(_("image width"), null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, blank=True, editable=False)
     alt_text = models.TextField(
         _("text alternative"),
         blank=True,

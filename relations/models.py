@@ -175,7 +175,12 @@ class SisterCity(Publishable):
         help_text=_("The public page shows only the part of the date that is known."),
     )
     profile = models.TextField(_("profile"), blank=True, help_text=_("A few paragraphs about the city. Plain text."))
-    photo = ResponsiveImageField(_("photo"), upload_to="sister-cities/", blank=True)
+    photo = ResponsiveImageField(
+        _("photo"), upload_to="sister-cities/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    # Stored when the photo is saved, so pages give <img> its size without opening the file.
+    photo_width = models.PositiveIntegerField(_("photo width"), null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), null=True, blank=True, editable=False)
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,
@@ -384,7 +389,12 @@ class Activity(Publishable):
         related_name="activities",
         verbose_name=_("city network"),
     )
-    photo = ResponsiveImageField(_("photo"), upload_to="activities/", blank=True)
+    photo = ResponsiveImageField(
+        _("photo"), upload_to="activities/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    # Stored when the photo is saved, so pages give <img> its size without opening the file.
+    photo_width = models.PositiveIntegerField(_("photo width"), null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), null=True, blank=True, editable=False)
     photo_alt = models.CharField(
         _("photo description"),
         max_length=250,

@@ -3,11 +3,13 @@
 Images are decoded in full by Pillow, so a file that only *looks* like an image (right extension, damaged
 or truncated data, a "decompression bomb" that is small on disk but huge in memory) is refused with a
 reason staff can act on. Accepted images are re-encoded, which drops their metadata (EXIF, including the
-GPS position a phone writes), and a few narrower WebP copies are written beside them for `srcset`.
+GPS position a phone writes), and a few narrower WebP copies are written beside them for `srcset`. The
+width and height are stored on the row when a file is saved, so pages never open the file to learn them.
 
 Documents must really be PDFs: the file starts with the PDF header and ends with its end-of-file marker.
 
-Use `ResponsiveImageField` for every image field and `PDF_VALIDATORS` on every document field.
+Use `ResponsiveImageField` for every image field, with `width_field` and `height_field` naming two
+nullable integer fields beside it, and `PDF_VALIDATORS` on every document field.
 """
 
 import io
@@ -17,6 +19,7 @@ from pathlib import PurePosixPath
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.images import get_image_dimensions
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
@@ -203,6 +206,17 @@ def rendition_widths(original_width):
     return [width for width in RENDITION_WIDTHS if width < original_width]
 
 
+def stored_image_dimensions(storage, name):
+    """(width, height) of a stored image, reading only as far as its header; (None, None) if it is missing or
+    not an image. Used when a stored file is assigned to a field, and by the migrations that filled in the
+    rows saved before the numbers were stored."""
+    try:
+        with storage.open(name) as file:
+            return get_image_dimensions(file)
+    except (OSError, ValueError):
+        return None, None
+
+
 class ResponsiveImageFieldFile(ImageFieldFile):
     """An image file that is cleaned on save and knows its smaller WebP copies."""
 
@@ -218,7 +232,8 @@ class ResponsiveImageFieldFile(ImageFieldFile):
         clean, data = strip_and_encode(image)
         stem = slugify(PurePosixPath(name).stem) or "image"
         name = f"{stem}.{IMAGE_FORMATS[image.format]}"
-        super().save(name, ContentFile(data), save)
+        # Named, so that Django measures the stored image from this content (a nameless one counts as no file).
+        super().save(name, ContentFile(data, name=name), save)
         self._write_renditions(clean)
 
     save.alters_data = True
@@ -243,20 +258,33 @@ class ResponsiveImageFieldFile(ImageFieldFile):
 
     delete.alters_data = True
 
-    def _safe_width(self):
+    # Width and height as stored on the row (the field's width_field and height_field), never read from
+    # the file: None when unknown (no file, or one that could not be read as an image when it was saved).
+    @property
+    def width(self):
+        return getattr(self.instance, self.field.width_field) if self.field.width_field else None
+
+    @property
+    def height(self):
+        return getattr(self.instance, self.field.height_field) if self.field.height_field else None
+
+    def measure(self):
+        """(width, height) read from the file itself, the upload not yet stored or the stored file; (None,
+        None) if it is missing or not an image."""
+        if self._committed:
+            return stored_image_dimensions(self.storage, self.name)
         try:
-            return self.width
-        except (OSError, ValueError, TypeError):
-            # A file named in the database but missing on disk (e.g. seed data without its photos).
-            return None
+            return get_image_dimensions(self.file)
+        except (OSError, ValueError):
+            return None, None
 
     @property
     def srcset(self):
         """'…/tokyo.480w.webp 480w, …/tokyo.jpg 1200w' for an <img srcset>; empty if nothing to choose."""
         if not self.name:
             return ""
-        width = self._safe_width()
-        if width is None:
+        width = self.width
+        if not width:
             return ""
         widths = rendition_widths(width)
         if not widths:
@@ -268,8 +296,7 @@ class ResponsiveImageFieldFile(ImageFieldFile):
     @property
     def smallest_url(self):
         """The smallest copy there is (for admin thumbnails), or the original."""
-        width = self._safe_width() if self.name else None
-        widths = rendition_widths(width) if width else []
+        widths = rendition_widths(self.width) if self.name and self.width else []
         return self.storage.url(rendition_name(self.name, widths[0])) if widths else self.url
 
 
@@ -307,6 +334,19 @@ class ResponsiveImageField(models.ImageField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", IMAGE_HELP_TEXT)
         super().__init__(*args, **kwargs)
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Django calls this after every load from the database too (force=False) and, for a row whose
+        # numbers are empty, opens the file each time: here they change only when a file is saved or
+        # assigned (force=True), and a row left without them (a missing file) stays so until then.
+        if not force or not (self.width_field or self.height_field):
+            return
+        file = getattr(instance, self.attname)
+        width, height = file.measure() if file else (None, None)
+        if self.width_field:
+            setattr(instance, self.width_field, width)
+        if self.height_field:
+            setattr(instance, self.height_field, height)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})

@@ -1,7 +1,7 @@
 """{% load images %}: responsive image attributes for photos stored by iad_site.core.uploads.ResponsiveImageField."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 
 register = template.Library()
 
@@ -15,15 +15,13 @@ def responsive_attrs(image, sizes=DEFAULT_SIZES):
 
     <img src="{{ city.photo.url }}"{% responsive_attrs city.photo %} alt="…">
 
-    Width and height let the browser reserve the space before the image arrives (no layout shift).
-    Outputs nothing for an empty field or a file missing on disk.
+    Width and height let the browser reserve the space before the image arrives (no layout shift). They
+    are the numbers stored on the row when the file was saved: no file is opened to render a page.
+    Outputs nothing for an empty field or an image whose size is not known (missing or unreadable file).
     """
     if not image:
         return ""
-    try:
-        width, height = image.width, image.height
-    except (OSError, ValueError, TypeError):
-        return ""
+    width, height = image.width, image.height
     if not width or not height:
         return ""
     attributes = []
@@ -31,4 +29,4 @@ def responsive_attrs(image, sizes=DEFAULT_SIZES):
     if srcset:
         attributes += [("srcset", srcset), ("sizes", sizes)]
     attributes += [("width", width), ("height", height)]
-    return format_html_join("", ' {}="{}"', attributes) if attributes else format_html("")
+    return format_html_join("", ' {}="{}"', attributes)
