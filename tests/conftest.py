@@ -3,7 +3,8 @@ and the `--database-dependent-only` option of CI's PostgreSQL pass.
 
 The page walk: a test that takes `public_page` runs once for every page type of the registry
 (iad_site.core.sections) in every language of settings.LANGUAGES, on the seed content (loaded once for
-its module: `seed_for_reading`).
+its module: `seed_for_reading`). `public_page.get(client)` fails unless the page answers with its page
+type's status.
 """
 
 import datetime
@@ -81,6 +82,13 @@ class PublicPage:
     page_type: PageType
     language: str
     path: str
+
+    def get(self, client, **extra):
+        """The page as `client` gets it, which must answer with its page type's status: a check of the
+        page's content must never pass over a detail page that went missing (404) or broke (500)."""
+        response = client.get(self.path, **extra)
+        assert response.status_code == self.page_type.status, f"{self.path}: {response.status_code}"
+        return response
 
 
 def pytest_generate_tests(metafunc):

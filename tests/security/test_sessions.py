@@ -33,6 +33,6 @@ def test_idle_staff_session_past_its_expiry_is_signed_out(admin_client):
 
 
 def test_public_pages_set_no_cookie(client, public_page):
-    response = client.get(public_page.path)
+    response = public_page.get(client)
 
     assert not response.cookies
