@@ -1,5 +1,6 @@
 """Shared fixtures: the seed content, the walk over every public page type, content built as staff would,
-and the `--database-dependent-only` option of CI's PostgreSQL pass.
+the `--database-dependent-only` option of CI's PostgreSQL pass, and the fuzz tests' seed in the header of
+every run.
 
 The page walk: a test that takes `public_page` runs once for every page type of the registry
 (iad_site.core.sections) in every language of settings.LANGUAGES, on the seed content (loaded once for
@@ -30,6 +31,14 @@ def pytest_addoption(parser):
         help="run only the tests whose outcome can depend on the database: leave out the tests that use no "
         "database and those marked own_processes",
     )
+
+
+def pytest_report_header(config):
+    # At the top of the log, so a fuzz failure in CI can be replayed with the very examples it drew.
+    seed = config.getoption("--hypothesis-seed", None)
+    if seed is None:
+        return "fuzz tests (hypothesis): no seed given, so this run draws new examples"
+    return f"fuzz tests (hypothesis): seed {seed}; replay with pytest tests/test_fuzz.py --hypothesis-seed={seed}"
 
 
 def uses_the_database(item):
