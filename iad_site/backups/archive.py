@@ -82,6 +82,21 @@ def add_bytes(tar, name, data):
     tar.addfile(info, io.BytesIO(data))
 
 
+def add_media_files(tar, storage=default_storage):
+    """Every file of the storage into the tar under media/, each read once for its checksum and once to copy:
+    {storage name: SHA-256}. Shared with the PostgreSQL archive (postgresql.py)."""
+    checksums = {}
+    for name in media_files(storage):
+        with storage.open(name, "rb") as source:
+            checksums[name] = sha256(source)
+            source.seek(0)
+            info = tarfile.TarInfo(f"media/{name}")
+            info.size = storage.size(name)
+            info.mtime = int(timezone.now().timestamp())
+            tar.addfile(info, source)
+    return checksums
+
+
 class ExactEncoder(DjangoJSONEncoder):
     """Django's JSON encoder cuts times to milliseconds; a backup keeps them to the microsecond."""
 
@@ -115,17 +130,9 @@ def create(path):
         with transaction.atomic():
             dump(data)
             counts = record_counts()
-        media = {}
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(data, "data.json")
-            for name in media_files():
-                with default_storage.open(name, "rb") as source:
-                    media[name] = sha256(source)
-                    source.seek(0)
-                    info = tarfile.TarInfo(f"media/{name}")
-                    info.size = default_storage.size(name)
-                    info.mtime = int(timezone.now().timestamp())
-                    tar.addfile(info, source)
+            media = add_media_files(tar)
             manifest = {
                 "format": FORMAT,
                 "created": timezone.now().isoformat(),
