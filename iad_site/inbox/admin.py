@@ -24,17 +24,15 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from post_office.models import Attachment, EmailTemplate
+from post_office.models import EmailTemplate
 from reversion.admin import VersionAdmin
 
 from . import mail
 from .models import OPEN_STATUSES, RequestStatus, parse_reference
 
-# The mail queue's own templates and attachments are unused here (messages are rendered from this site's template
-# files, iad_site/inbox/mail.py), and its template form carries an inline script the Content-Security-Policy
-# blocks: staff see the queued and sent messages (Emails) and their logs only.
+# The mail queue's own templates are unused here (messages are rendered from this site's template files,
+# iad_site/inbox/mail.py), and their form carries an inline script the Content-Security-Policy blocks.
 admin.site.unregister(EmailTemplate)
-admin.site.unregister(Attachment)
 
 # Age bands for the filter: (parameter value, label, lower bound in days, upper bound in days).
 AGE_BANDS = (
