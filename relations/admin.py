@@ -136,8 +136,23 @@ class ActivityAdmin(ThaiOrderMixin, ContentAdmin):
 @admin.register(Embassy)
 class EmbassyAdmin(ThaiOrderMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ("name", "country", "phone", "email", "is_published")
-    list_filter = ("is_published",)
-    search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "country__iso_code")
+    list_display = ("name", "country", "phone", "email", "confirmed_on", "is_published")
+    list_filter = ("is_published", ("confirmed_on", admin.EmptyFieldListFilter))
+    search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "country__iso_code", "note")
     list_select_related = ("country",)
     autocomplete_fields = ("country",)
+    fieldsets = (
+        (None, {"fields": ("country", "name", "is_published")}),
+        (_("Contact details"), {"fields": ("address", "phone", "email", "website", "latitude", "longitude")}),
+        (
+            _("Where the details come from"),
+            {
+                "fields": ("confirmed_on", "source", "sources_dated_from", "sources_dated_to", "note"),
+                "description": _(
+                    "The list shipped with the site comes from public sources. Check an entry against the "
+                    "office's own records, correct it, then enter the day you did so: the directory stops "
+                    "saying it comes from public sources."
+                ),
+            },
+        ),
+    )

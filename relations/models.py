@@ -463,6 +463,48 @@ class Embassy(Publishable):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=LONGITUDE_VALIDATORS
     )
+    # Where the details come from, until the office has checked them itself (the list shipped with the site
+    # was compiled from public sources: fixtures/embassies-README.md).
+    source = models.TextField(
+        _("where the details come from"),
+        blank=True,
+        help_text=_(
+            "The public sources these details were taken from (web addresses, Wikidata items). Filled in by the "
+            "import; not shown on the site. Empty for details the office entered itself."
+        ),
+    )
+    sources_dated_from = models.PositiveSmallIntegerField(
+        _("sources dated from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(LATEST_PLAUSIBLE_CE_YEAR)],
+        help_text=_(
+            "Common Era year of the oldest of those sources (2022, not 2565), as the import read it from them. "
+            "Shown on the site until the office confirms the entry. Leave empty if the sources give no date."
+        ),
+    )
+    sources_dated_to = models.PositiveSmallIntegerField(
+        _("sources dated to (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(LATEST_PLAUSIBLE_CE_YEAR)],
+        help_text=_("Common Era year of the newest of those sources: the same as the oldest if there is one only."),
+    )
+    confirmed_on = models.DateField(
+        _("confirmed by the office on"),
+        null=True,
+        blank=True,
+        validators=[reject_buddhist_era_year],
+        help_text=_(
+            "Common Era date (2026, not 2569) on which the office checked these details itself. Until then the "
+            "directory says they come from public sources and how old those are."
+        ),
+    )
+    note = models.TextField(
+        _("note for staff"),
+        blank=True,
+        help_text=_("What to check or what is missing. Never shown on the site."),
+    )
 
     objects = EmbassyQuerySet.as_manager()
 
@@ -474,3 +516,20 @@ class Embassy(Publishable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def shows_public_sources(self):
+        """Whether the directory says the entry comes from public sources: it does, and no one at the office
+        has confirmed it yet."""
+        return bool(self.source.strip()) and self.confirmed_on is None
+
+    @property
+    def sources_years(self):
+        """(oldest, newest) year of the sources, either one standing for both when only one is known; (None,
+        None) when the sources give no date."""
+        first, last = self.sources_dated_from, self.sources_dated_to
+        return (first or last, last or first)
+
+    def clean(self):
+        if self.sources_dated_from and self.sources_dated_to and self.sources_dated_to < self.sources_dated_from:
+            raise ValidationError({"sources_dated_to": _("The newest source cannot be older than the oldest.")})

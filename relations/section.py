@@ -1,5 +1,10 @@
-"""What the partners-abroad section adds to the site: its pages, navigation, feed, search, open data."""
+"""What the partners-abroad section adds to the site: its pages, navigation, feed, search, open data and the
+embassy list loaded with the seed."""
 
+import io
+from pathlib import Path
+
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +30,20 @@ def _parent_name(obj, language):
 def _embassy_url(obj):
     # The directory is paginated: filtered to the embassy's country, it is always on the first page.
     return reverse("relations:embassy_list") + f"?country={obj.country.iso_code}#embassy-{obj.pk}"
+
+
+# The embassies shipped with the site, compiled from public sources (fixtures/embassies-README.md).
+EMBASSY_LIST = "embassies.csv"
+
+
+def load_embassy_list(directories, verbosity):
+    """The shipped embassy list, through the import staff use: uncertain rows unpublished, and the embassies
+    the office has confirmed since left as the office made them."""
+    for directory in directories:
+        path = Path(directory) / EMBASSY_LIST
+        if path.exists():
+            out = None if verbosity else io.StringIO()
+            call_command("import_embassies", str(path), skip_confirmed=True, stdout=out)
 
 
 section = Section(
@@ -86,4 +105,5 @@ section = Section(
         "relations.CityNetwork": lambda network: network.activities.all(),
     },
     open_data=DATASETS,
+    seed_loaders=(load_embassy_list,),
 )

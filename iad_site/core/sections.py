@@ -1,7 +1,8 @@
 """The registry of the site's sections: what each app adds to the public site, declared in its own files.
 
 An app takes part by having a `section.py` module that defines `section = Section(...)`: its public page
-types, its main-navigation entries, its feeds, its search index specs, its sitemap and its open-data files.
+types, its main-navigation entries, its feeds, its search index specs, its sitemap, its open-data files and
+the seed content it loads other than from fixtures.
 The frame reads them from here and never names an app's models itself. Apps are read in INSTALLED_APPS
 order, which is also the order of their search kinds and sitemap entries.
 
@@ -108,6 +109,9 @@ class Section:
     # cached, never indexed, not in the sitemap. No example exists without a visitor's data, so the page walks
     # leave them out and the section's own tests visit them.
     private_pages: tuple = ()
+    # Seed content kept in another form than fixtures/*.json (the embassy list, a CSV read by its importer):
+    # callables(fixture directories, verbosity) that `manage.py seed` runs after loading the fixtures.
+    seed_loaders: tuple = ()
     holds_content: bool = True
     # Filled in by the registry: the app this section belongs to.
     app_label: str = ""
@@ -158,6 +162,10 @@ def search_dependents():
 
 def open_data():
     return {name: dataset for section in sections() for name, dataset in section.open_data.items()}
+
+
+def seed_loaders():
+    return [loader for section in sections() for loader in section.seed_loaders]
 
 
 def private_url_names():

@@ -1,6 +1,7 @@
 """Imports the embassy directory from a CSV file: all rows or none."""
 
 import csv
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -22,8 +23,19 @@ OPTIONAL_COLUMNS = (
     "website",
     "latitude",
     "longitude",
+    "source",
+    "certainty",
+    "note",
 )
-EMBASSY_COLUMNS = ("name_th", "name_en", "address_th", "address_en", "phone", "email", "website")
+EMBASSY_COLUMNS = ("name_th", "name_en", "address_th", "address_en", "phone", "email", "website", "source", "note")
+# Fields read from the `source` cell: the years its sources date from.
+SOURCE_YEAR_FIELDS = ("sources_dated_from", "sources_dated_to")
+CERTAINTIES = ("sourced", "uncertain")
+# The year a source dates from, as the list shipped with the site writes it: first in the bracket after the
+# source, "https://… (2020, embassy contact details)" or "Wikidata Q… (2022-11-16, generated from Wikidata)".
+# A bracket that opens with anything else ("(Kuwait's Embassy opened 1997)") gives no date: that year is not
+# the source's own.
+SOURCE_YEAR = re.compile(r"\((\d{4})(?:-\d{2}-\d{2})?[,):; ]")
 
 HELP = """Import foreign embassies in Bangkok from a CSV file (UTF-8, comma-separated, first line = column names).
 
@@ -36,10 +48,26 @@ Columns (order does not matter; only the first two are required):
   name_en          the embassy's name in English
   address_th, address_en, phone, email, website
   latitude, longitude   decimal degrees, e.g. 13.7367 and 100.5431
+  source           where the row's details come from (web addresses, Wikidata items), stored with the
+                   embassy and shown to staff only. A year or date opening the bracket after a source,
+                   as in "https://… (2020, …)", is kept as the year that source dates from: until the
+                   office confirms the entry, the directory says it comes from public sources of those
+                   years. Sources are separated by " ; ".
+  certainty        sourced or uncertain: a new embassy marked uncertain is imported unpublished, for
+                   staff to check before they publish it
+  note             for staff only, never shown on the site (what to check, what is missing)
 
 Every row is checked first. If any row is wrong, every problem is listed with its line number and
-nothing is imported. An empty cell empties that field of an existing embassy. Imported embassies
-are published; an embassy hidden by staff stays hidden."""
+nothing is imported. An empty cell (or a column left out) empties that field of an existing embassy.
+New embassies are published unless marked uncertain; an existing embassy keeps whether it is
+published, and the day the office confirmed it. With --skip-confirmed, embassies the office has
+confirmed are left exactly as they are (manage.py seed imports the shipped list that way)."""
+
+
+def source_years(source):
+    """(oldest, newest) Common Era year its sources date from, or (None, None) if none gives a date."""
+    years = [int(year) for year in SOURCE_YEAR.findall(source)]
+    return (min(years), max(years)) if years else (None, None)
 
 
 class Command(BaseCommand):
@@ -54,13 +82,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("csv_file", help="path of the CSV file to import")
+        parser.add_argument(
+            "--skip-confirmed",
+            action="store_true",
+            help="leave the embassies the office has confirmed as they are",
+        )
 
-    def handle(self, csv_file, **options):
+    def handle(self, csv_file, skip_confirmed=False, **options):
         # Django's own validation messages in the same language as ours.
         with translation.override("en"):
-            self.import_file(csv_file)
+            self.import_file(csv_file, skip_confirmed)
 
-    def import_file(self, csv_file):
+    def import_file(self, csv_file, skip_confirmed=False):
         rows = self.read(csv_file)
         countries = {country.iso_code: country for country in Country.objects.all()}
         errors = []
@@ -82,9 +115,17 @@ class Command(BaseCommand):
                 "Nothing was imported. Correct these rows and run the import again:\n" + "\n".join(errors)
             )
 
-        created = updated = 0
+        created = updated = unpublished = kept = 0
+        confirmed = set()
+        if skip_confirmed:
+            confirmed = set(
+                Embassy.objects.filter(confirmed_on__isnull=False).values_list("country__iso_code", flat=True)
+            )
         with transaction.atomic():
             for values in cleaned:
+                if values["country_code"] in confirmed:
+                    kept += 1
+                    continue
                 country = countries.get(values["country_code"])
                 if country is None:
                     country = Country.objects.create(
@@ -93,12 +134,22 @@ class Command(BaseCommand):
                         name_en=values["country_name_en"],
                     )
                     countries[country.iso_code] = country
-                fields = {column: values[column] for column in EMBASSY_COLUMNS}
-                fields.update(latitude=values["latitude"], longitude=values["longitude"])
-                _, was_created = Embassy.objects.update_or_create(country=country, defaults=fields)
+                fields = {
+                    name: values[name] for name in (*EMBASSY_COLUMNS, *SOURCE_YEAR_FIELDS, "latitude", "longitude")
+                }
+                uncertain = values["certainty"] == "uncertain"
+                _, was_created = Embassy.objects.update_or_create(
+                    country=country, defaults=fields, create_defaults={**fields, "is_published": not uncertain}
+                )
                 created += was_created
                 updated += not was_created
-        self.stdout.write(self.style.SUCCESS(f"Imported {len(cleaned)} embassies: {created} new, {updated} updated."))
+                unpublished += was_created and uncertain
+        summary = f"Imported {created + updated} embassies: {created} new, {updated} updated."
+        if unpublished:
+            summary += f" {unpublished} new ones marked uncertain are not published: check them in the admin."
+        if kept:
+            summary += f" {kept} confirmed by the office left as they were."
+        self.stdout.write(self.style.SUCCESS(summary))
 
     def read(self, path):
         """The file's rows, each with the line number it starts on (line 1 is the header)."""
@@ -161,9 +212,14 @@ class Command(BaseCommand):
         if not values["name_th"]:
             errors.append("name_th is empty: the embassy's name in Thai is required")
 
+        values["certainty"] = values["certainty"].lower()
+        if values["certainty"] and values["certainty"] not in CERTAINTIES:
+            errors.append(f"certainty must be sourced or uncertain (or empty), not “{row.get('certainty')}”")
+
         # The model's own rules (lengths, email and web address formats). The untranslated `name` and
         # `address` are modeltranslation's internal columns, not the file's.
-        embassy = Embassy(**{column: values[column] for column in EMBASSY_COLUMNS})
+        values["sources_dated_from"], values["sources_dated_to"] = source_years(values["source"])
+        embassy = Embassy(**{name: values[name] for name in (*EMBASSY_COLUMNS, *SOURCE_YEAR_FIELDS)})
         try:
             embassy.full_clean(
                 exclude=["country", "latitude", "longitude", "name", "address", "name_th"],
