@@ -1,22 +1,24 @@
-"""Shared fixtures: the seed content, the walk over every public page type, content built as staff would,
-the `--database-dependent-only` option of CI's PostgreSQL pass, and the fuzz tests' seed in the header of
-every run.
+"""Shared fixtures: the seed content, the walk over every public page type, the page cache switched on,
+content built as staff would, the `--database-dependent-only` option of CI's PostgreSQL pass, and the fuzz
+tests' seed in the header of every run.
 
 The page walk: a test that takes `public_page` runs once for every page type of the registry
 (iad_site.core.sections) in every language of settings.LANGUAGES, on the seed content (loaded once for
-its module: `seed_for_reading`). `public_page.get(client)` fails unless the page answers with its page
-type's status.
+its module: `seed_for_reading`), with the page cache on as in production (`page_cache`).
+`public_page.get(client)` fails unless the page answers with its page type's status.
 """
 
 import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 
 from iad_site.core import sections
 from iad_site.core.sections import PageType
+from iad_site.pagecache.cache import bump_generation
 from pages.models import Milestone, Plan, StaticPage
 from relations.models import Activity, CityNetwork, Country, Embassy, SisterCity
 
@@ -109,8 +111,23 @@ def pytest_generate_tests(metafunc):
 
 
 @pytest.fixture
-def public_page(request, seed_for_reading, db):
-    """One page type in one language, at the address of a real example in the seed content."""
+def page_cache(settings):
+    """The page cache switched on, as production serves pages (iad_site.settings.test has it off for the
+    rest of the suite), starting empty and emptied again afterwards, so no test is answered by another's
+    stored page. The test client goes through PageCacheMiddleware only; production answers a stored page
+    from CachedPagesApp in front of Django (tests/pagecache/ shows that both serve the same entry)."""
+    settings.PAGE_CACHE_ENABLED = True
+    backend = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    backend.clear()
+    bump_generation()
+    yield
+    backend.clear()
+
+
+@pytest.fixture
+def public_page(request, seed_for_reading, db, page_cache):
+    """One page type in one language, at the address of a real example in the seed content, served with the
+    page cache on."""
     name, language = request.param
     page_type = sections.page_type(name)
     return PublicPage(page_type, language, page_type.example_path(language))

@@ -1,6 +1,7 @@
 """Bad input never becomes a server error: property-based tests (hypothesis) throw random paths, query
-strings and form posts at every public page, with the seed content loaded, and accept only 2xx, 3xx and
-4xx answers. A page that is not found says so in the language of its address.
+strings and form posts at every public page, with the seed content loaded and the page cache on (as in
+production), and accept only 2xx, 3xx and 4xx answers. A page that is not found says so in the language of
+its address.
 
 150 examples in all (FUZZ_SCALE multiplies them), no per-example deadline (the machine is shared). A run
 given a seed (`--hypothesis-seed=N`: .ci/run passes one and the test header prints it) draws the same
@@ -46,9 +47,9 @@ def fixed_paths(patterns, prefix=""):
 
 
 @pytest.fixture
-def site(seed_for_reading, db):
-    """Every public page on the seed content: each page type's example, every URL without a parameter, and
-    a few detail pages of every model of the content sections."""
+def site(seed_for_reading, db, page_cache):
+    """Every public page on the seed content, served with the page cache on: each page type's example,
+    every URL without a parameter, and a few detail pages of every model of the content sections."""
     paths = [path for _name, _language, path, _status, _noindex in sections.public_pages()]
     for language in sections.languages():
         with translation.override(language):
@@ -183,3 +184,10 @@ def test_random_questions_never_cause_a_server_error(site, data, language):
         response = Client().post(path, fields)
 
     assert_no_server_error(response, f"POST {path} {fields!r}")
+
+
+def test_the_fuzzed_pages_are_served_through_the_page_cache(client, site):
+    home = f"/{django_settings.LANGUAGE_CODE}/"
+    client.get(home)
+
+    assert client.get(home)["X-Cache"] == "HIT"

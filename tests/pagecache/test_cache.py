@@ -2,21 +2,13 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from iad_site.pagecache.cache import CachedPagesApp, bump_generation, connect_signals
+from iad_site.pagecache.cache import CachedPagesApp, connect_signals
 from relations.models import SisterCity
 from tests.core.conftest import admin_form_data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    bump_generation()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture

@@ -15,6 +15,18 @@ def test_public_pages_send_every_security_header(client, public_page):
     assert_security_headers(response)
 
 
+def test_public_pages_served_from_the_page_cache_send_every_security_header(client, public_page):
+    """The walk runs with the page cache on: a page stored on its first request (any 200 that is not
+    private, no-store or setting a cookie) is served from the cache on the next, with every header."""
+    first = public_page.get(client)
+    again = public_page.get(client)
+
+    cache_control = {part.strip() for part in first.get("Cache-Control", "").split(",")}
+    stored = first.status_code == 200 and not first.cookies and not cache_control & {"private", "no-store"}
+    assert again.get("X-Cache") == ("HIT" if stored else None)
+    assert_security_headers(again)
+
+
 def test_public_pages_over_https_send_hsts(client, public_page):
     response = public_page.get(client, secure=True)
 
