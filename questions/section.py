@@ -13,7 +13,7 @@ def _topic(obj, language):
 
 section = Section(
     page_types=(
-        PageType("ask", "questions:ask"),
+        PageType("ask", "questions:ask", form=True),
         PageType("faq", "questions:faq"),
         PageType("question_figures", "questions:figures"),
         PageType("question_privacy", "questions:privacy"),

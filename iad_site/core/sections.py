@@ -46,6 +46,9 @@ class PageType:
     status: int = 200
     # Asks search engines not to index it (<meta name="robots" content="noindex">), on purpose.
     noindex: bool = False
+    # Holds a form that posts (the Ask page): it sets Django's CSRF cookie, the one cookie a public page may set,
+    # and is never cached.
+    form: bool = False
 
     def model_class(self):
         return apps.get_model(self.model)
