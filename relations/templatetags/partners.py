@@ -4,7 +4,8 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 
-from relations import flags
+from relations import flags, timeline
+from relations.models import SisterCity
 
 register = template.Library()
 
@@ -17,3 +18,10 @@ def flag(country):
         static("img/flags.svg"),
         flags.symbol_id(country.iso_code),
     )
+
+
+@register.inclusion_tag("relations/_timeline.html")
+def partnership_timeline(total):
+    """{% partnership_timeline total_cities %}: every published city by the year its relationship began
+    (relations/timeline.py); nothing while no date is known. `total`: how many cities are published."""
+    return {"timeline": timeline.partnership_timeline(SisterCity.objects.published(), total)}
