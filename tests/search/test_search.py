@@ -36,7 +36,17 @@ def test_thai_digits_find_arabic_digits(client, plan):
     assert result_urls(client, "/th/search/", "๒๕๕๖") == ["/th/plans/projects-fy2556/"]
 
 
-def test_every_kind_of_page_is_searchable(client, fukuoka, c40, embassy, activity, plan, milestone, static_page):
+@pytest.fixture
+def faq_entry(db):
+    from questions.models import FAQEntry, Topic
+
+    topic = Topic.objects.create(name_th="อื่น ๆ", name_en="Other")
+    return FAQEntry.objects.create(topic=topic, question_th="สำนักงานอยู่ที่ใด", answer_th="ศาลาว่าการกรุงเทพมหานคร")
+
+
+def test_every_kind_of_page_is_searchable(
+    client, fukuoka, c40, embassy, activity, plan, milestone, static_page, faq_entry
+):
     kinds = set(SearchDocument.objects.filter(language="th").values_list("kind", flat=True))
 
     assert kinds == {spec.kind for spec in search.specs()}
