@@ -1,17 +1,26 @@
-"""Country flags, all in one static SVG sprite: static/img/flags.svg, one <symbol id="flag-jp"> per country.
+"""Country flags, in static SVG sprites of one <symbol id="flag-jp"> per country.
 
 The flags are flag-icons' 4:3 SVGs (npm `flag-icons`, pinned in package.json; MIT licence, copied to
-static/img/flags-LICENSE). Only the flags the site shows are shipped: those of the seed's countries, any
-added since (`manage.py draw_flags FR DE`, or `--from-database` against a copy of the office's database),
-and flag-icons' neutral flag (`xx`), drawn for a country whose flag is not in the sprite yet. Every page
-points its flags at the one file (<use href="/static/img/flags.svg#flag-jp">): a browser fetches it
-once, keeps it for good (its name changes with its content) and no flag costs a request of its own.
+static/img/flags-LICENSE). Only the flags the site shows are shipped, in two sprites, each with flag-icons'
+neutral flag (`xx`) for a country whose flag is not in it yet:
+
+- `cities` (static/img/flags.svg): the countries of the sister cities, shown on the directory, the city
+  pages, the map and the home page. A few flags, a few kilobytes.
+- `embassies` (static/img/flags-embassies.svg): the countries of the embassies, shown on the embassy
+  directory only. Some seventy flags, Spain's and Mexico's coats of arms among them (80 KB each): kept
+  apart so that the pages most visitors open first stay light.
+
+A page points every flag at one sprite (<use href="/static/img/flags.svg#flag-jp">): a browser fetches it
+once, keeps it for good (its name changes with its content) and no flag costs a request of its own. The
+sprites hold the seed's countries, every flag already in them, and any added since (`manage.py draw_flags
+FR`, or `--from-database` against a copy of the office's database).
 
 Each symbol is the source file's content, unchanged but for the white space between tags. flag-icons
 already prefixes every internal id with the country code (jp-a), so the flags' ids never collide;
 sprite() checks it.
 """
 
+import csv
 import functools
 import json
 import re
@@ -22,7 +31,10 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "node_modules" / "flag-icons" / "flags" / "4x3"
 SOURCE_LICENCE = ROOT / "node_modules" / "flag-icons" / "LICENSE"
-SPRITE = ROOT / "static" / "img" / "flags.svg"
+SPRITES = {
+    "cities": ROOT / "static" / "img" / "flags.svg",
+    "embassies": ROOT / "static" / "img" / "flags-embassies.svg",
+}
 SPRITE_LICENCE = ROOT / "static" / "img" / "flags-LICENSE"
 FALLBACK = "xx"
 
@@ -52,7 +64,7 @@ def symbol(code, source=SOURCE):
 
 
 def sprite(codes, source=SOURCE):
-    """The whole sprite: the flags of `codes` and the fallback, in alphabetical order."""
+    """A whole sprite: the flags of `codes` and the fallback, in alphabetical order."""
     codes = sorted({code.lower() for code in codes} | {FALLBACK})
     symbols = [symbol(code, source) for code in codes]
     ids = [found for text in symbols for found in IDS.findall(text)]
@@ -74,23 +86,37 @@ def sprite_codes(text):
 
 
 @functools.cache
-def shipped_codes():
-    """The lower-case codes whose flags the sprite holds, read once per process."""
-    return frozenset(sprite_codes(SPRITE.read_text()))
+def shipped_codes(name):
+    """The lower-case codes whose flags the sprite `name` holds, read once per process."""
+    return frozenset(sprite_codes(SPRITES[name].read_text()))
 
 
-def symbol_id(iso_code):
-    """'flag-jp' for JP; the neutral flag's id for a country whose flag is not shipped."""
+def static_path(name):
+    """The sprite's path under static/, for {% static %}."""
+    return SPRITES[name].relative_to(ROOT / "static").as_posix()
+
+
+def symbol_id(iso_code, name):
+    """'flag-jp' for JP; the neutral flag's id for a country whose flag the sprite `name` lacks."""
     code = (iso_code or "").lower()
-    return f"flag-{code if code in shipped_codes() else FALLBACK}"
+    return f"flag-{code if code in shipped_codes(name) else FALLBACK}"
 
 
 def seed_country_codes():
-    """The ISO codes of every country in the seed fixtures (settings.FIXTURE_DIRS)."""
+    """{sprite name: lower-case ISO codes} of the countries the seed brings (settings.FIXTURE_DIRS): those of
+    the sister cities in its JSON fixtures, and those of the embassies in its CSV files (country_code)."""
+    countries, city_countries, embassy_codes = {}, set(), set()
+    for directory in map(Path, settings.FIXTURE_DIRS):
+        for fixture in sorted(directory.glob("*.json")):
+            for record in json.loads(fixture.read_text()):
+                if record["model"] == "relations.country":
+                    countries[record["pk"]] = record["fields"]["iso_code"]
+                elif record["model"] == "relations.sistercity":
+                    city_countries.add(record["fields"]["country"])
+        for table in sorted(directory.glob("*.csv")):
+            with table.open(newline="", encoding="utf-8") as file:
+                embassy_codes |= {row["country_code"] for row in csv.DictReader(file) if row.get("country_code")}
     return {
-        record["fields"]["iso_code"].lower()
-        for directory in settings.FIXTURE_DIRS
-        for fixture in sorted(Path(directory).glob("*.json"))
-        for record in json.loads(fixture.read_text())
-        if record["model"] == "relations.country"
+        "cities": {countries[pk].lower() for pk in city_countries},
+        "embassies": {code.lower() for code in embassy_codes},
     }
