@@ -33,6 +33,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 
+from .conflicts import ConflictCheckMixin
+
 # The site's own names in the admin header and the browser tab.
 admin.site.site_header = _("Bangkok International Affairs Office: site administration")
 admin.site.site_title = _("Site administration")
@@ -152,9 +154,10 @@ def _bilingual_lookup(model, lookup):
     return [f"{prefix}{stem}_{code}" for code in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)]
 
 
-class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ContentAdmin(ConflictCheckMixin, VersionAdmin, TabbedTranslationAdmin):
     """The base of every content admin: language tabs, history, English-missing filter, bilingual search,
-    a link to the public page (a preview for staff while unpublished) and an optional thumbnail column."""
+    a link to the public page (a preview for staff while unpublished), an optional thumbnail column, and a
+    save refused when someone else saved the item after it was opened (iad_site/core/conflicts.py)."""
 
     # ("photo", "photo_alt"): the image field and the field describing it, for the `thumbnail` column.
     thumbnail_fields = None
