@@ -18,6 +18,8 @@ from iad_site.core.models import Publishable, PublishableQuerySet
 from iad_site.core.uploads import PDF_VALIDATORS, ResponsiveImageField
 from iad_site.core.validators import LATEST_PLAUSIBLE_CE_YEAR, reject_buddhist_era_year
 
+from .anniversaries import round_anniversary
+
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
 
@@ -254,6 +256,10 @@ class SisterCity(Publishable):
             self.established_on = self.established_on.replace(month=1, day=1)
         elif self.established_on and self.established_precision == DatePrecision.MONTH:
             self.established_on = self.established_on.replace(day=1)
+
+    def round_anniversary(self):
+        """(years, year) of the relationship's round anniversary this year or next, or None."""
+        return round_anniversary(self.established_on, self.established_precision)
 
 
 class CityLink(models.Model):

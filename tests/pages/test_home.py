@@ -108,8 +108,9 @@ def test_home_query_count_is_fixed(client, seed, django_assert_num_queries):
     for day in range(1, 8):
         Activity.objects.create(title_th=f"กิจกรรม {day}", happened_on=datetime.date(2012, 5, day), city=city)
 
-    # the home texts, cities, countries, networks and embassies counted, the latest activities
-    with django_assert_num_queries(6):
+    # the home texts, cities, countries, networks and embassies counted, this year's anniversaries, the latest
+    # activities
+    with django_assert_num_queries(7):
         client.get("/th/")
 
 
