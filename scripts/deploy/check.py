@@ -216,30 +216,37 @@ class Browser:
 
 
 class FormFields(HTMLParser):
-    """What a browser would send from the form holding `marker` (a field name): every field with its value."""
+    """What a browser would send from the first form with a field name `wanted` accepts: [name, value, kind]
+    for every field (kind: the input's type, "date" for the admin's date and time inputs, or the tag), and
+    the names of its file inputs."""
 
-    def __init__(self, marker):
+    def __init__(self, wanted):
         super().__init__()
-        self.marker, self.forms, self.current = marker, [], None
+        self.wanted, self.forms, self.current = wanted, [], None
         self.select, self.textarea = None, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self.current = []
+            self.current = {"fields": [], "files": []}
             self.forms.append(self.current)
         elif self.current is None or "disabled" in attrs:
             return
         elif tag == "input":
             kind = attrs.get("type", "text")
+            if kind == "file":
+                self.current["files"].append(attrs["name"])
             if kind in ("submit", "button", "image", "reset", "file"):
                 return
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
-            self.current.append([attrs["name"], attrs.get("value", "on" if kind in ("checkbox", "radio") else "")])
+            if {"vDateField", "vTimeField"} & set(attrs.get("class", "").split()):
+                kind = "date"
+            value = attrs.get("value", "on" if kind in ("checkbox", "radio") else "")
+            self.current["fields"].append([attrs["name"], value, kind])
         elif tag == "textarea":
-            self.textarea = [attrs["name"], ""]
-            self.current.append(self.textarea)
+            self.textarea = [attrs["name"], "", "textarea"]
+            self.current["fields"].append(self.textarea)
         elif tag == "select":
             self.select = {"name": attrs["name"], "first": None, "chosen": False}
         elif tag == "option" and self.select:
@@ -247,7 +254,7 @@ class FormFields(HTMLParser):
             if self.select["first"] is None:
                 self.select["first"] = value
             if "selected" in attrs:
-                self.current.append([self.select["name"], value])
+                self.current["fields"].append([self.select["name"], value, "select"])
                 self.select["chosen"] = True
 
     def handle_endtag(self, tag):
@@ -260,19 +267,40 @@ class FormFields(HTMLParser):
             self.textarea = None
         elif tag == "select" and self.select:
             if not self.select["chosen"] and self.select["first"] is not None:
-                self.current.append([self.select["name"], self.select["first"]])
+                self.current["fields"].append([self.select["name"], self.select["first"], "select"])
             self.select = None
 
     def handle_data(self, data):
         if self.textarea is not None:
             self.textarea[1] += data
 
-    def fields(self, page):
+    def form(self, page):
         self.feed(page)
         for form in self.forms:
-            if any(name == self.marker for name, _value in form):
-                return [tuple(field) for field in form]
-        raise LookupError(f"no form with a field {self.marker!r}")
+            if any(self.wanted(name) for name, _value, _kind in form["fields"]):
+                return form["fields"], form["files"]
+        raise LookupError("no such form on the page")
+
+
+def pdf_inline():
+    """Where staff upload the largest files the site takes: the first admin inline (by model label) whose rows
+    hold a PDF (a file field checked by validate_pdf), on a parent the seed has. Its parent's change address,
+    the inline's model and the PDF field's name."""
+    from django.contrib import admin
+    from django.db import models
+    from django.urls import reverse
+
+    from iad_site.core.uploads import validate_pdf
+
+    for model, model_admin in sorted(admin.site._registry.items(), key=lambda entry: entry[0]._meta.label):
+        parent = model._base_manager.order_by("pk").first()
+        for inline in model_admin.inlines if parent else ():
+            for field in inline.model._meta.fields:
+                shown = inline.fields is None or field.name in inline.fields
+                if isinstance(field, models.FileField) and validate_pdf in field.validators and shown:
+                    change = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[parent.pk])
+                    return change, inline.model, field.name
+    raise SystemExit("No admin inline takes a PDF on the seed's content: update pdf_inline.")
 
 
 def pdf_of(size):
@@ -317,7 +345,6 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
     from django.utils import translation
 
     from iad_site.core.uploads import MAX_PDF_BYTES, validate_pdf
-    from pages.models import Plan, PlanDocument
     from tests.security.assertions import assert_hsts, assert_security_headers
 
     visitor = Browser(https, context)
@@ -500,41 +527,49 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
 
     checks.run("/ready/ plain text, never cached", ready)
 
-    # Uploads, as a staff member adds a document to a plan in the admin.
-    plan = Plan.objects.order_by("pk").first()
-    change_path = f"/admin/pages/plan/{plan.pk}/change/"
+    # Uploads, as a staff member adds a row with a PDF (a city's signed agreement, say) in the admin.
+    change_path, row_model, pdf_field = pdf_inline()
 
     def signed_in(language):
         staff = Browser(https, context, language)
-        login = FormFields("username").fields(staff.request("/admin/login/")[2].decode())
-        fields = [(name, value) for name, value in login if name not in ("username", "password")]
+        login, _ = FormFields(lambda name: name == "username").form(staff.request("/admin/login/")[2].decode())
+        fields = [(name, value) for name, value, _ in login if name not in ("username", "password")]
         fields += [("username", STAFF), ("password", STAFF_PASSWORD)]
         status, headers, _ = staff.post_form("/admin/login/?next=/admin/", fields)
         expect(status == 302, f"sign-in answered {status}")
         return staff
 
-    def add_document(staff, title, content):
-        fields = FormFields("documents-TOTAL_FORMS").fields(staff.request(change_path)[2].decode())
-        values = dict(fields)
-        index = int(values["documents-TOTAL_FORMS"])
-        data = [(name, value) for name, value in fields if "__prefix__" not in name and name != "documents-TOTAL_FORMS"]
-        data += [("documents-TOTAL_FORMS", index + 1), ("_save", "Save")]
-        data += [
-            (name.replace("__prefix__", str(index)), value)
-            for name, value in fields
-            if name.startswith("documents-__prefix__-")
-        ]
-        data += [(f"documents-{index}-title_th", title), (f"documents-{index}-title_en", title)]
-        return staff.post_form(change_path, data, [(f"documents-{index}-file", f"{title}.pdf", content)])
+    def add_row(staff, label, content):
+        """The change form as it is, plus one new inline row: its empty text fields say `label`, its PDF field
+        carries `content` as deploy-check-LABEL.pdf."""
+        page = staff.request(change_path)[2].decode()
+        fields, files = FormFields(lambda name: name.endswith("-TOTAL_FORMS")).form(page)
+        prefix = sorted(name.split("-__prefix__-")[0] for name in files if name.endswith(f"-__prefix__-{pdf_field}"))[0]
+        total = f"{prefix}-TOTAL_FORMS"
+        index = int(next(value for name, value, _ in fields if name == total))
+        data = [(name, value) for name, value, _ in fields if "__prefix__" not in name and name != total]
+        data += [(total, index + 1), ("_save", "Save")]
+        for name, value, kind in fields:
+            if name.startswith(f"{prefix}-__prefix__-"):
+                filled = value or (label if kind in ("text", "textarea") else "")
+                data.append((name.replace("__prefix__", str(index)), filled))
+        upload = (f"{prefix}-{index}-{pdf_field}", f"deploy-check-{label}.pdf", content)
+        return staff.post_form(change_path, data, [upload])
+
+    def saved(label):
+        return row_model._base_manager.filter(**{f"{pdf_field}__contains": f"deploy-check-{label}"})
 
     def at_the_limit():
         staff = signed_in("en")
-        status, headers, _ = add_document(staff, "at-the-limit", pdf_of(MAX_PDF_BYTES))
+        status, headers, _ = add_row(staff, "at-the-limit", pdf_of(MAX_PDF_BYTES))
         expect(status == 302, f"status {status}")
-        document = PlanDocument.objects.get(plan=plan, title_en="at-the-limit")
-        served = visitor.request(document.file.url)
-        expect(served[0] == 200 and len(served[2]) == MAX_PDF_BYTES, f"{document.file.url}: {served[0]}")
-        return f"{MAX_PDF_BYTES:,} bytes saved ({status} to {headers.get('Location')}), then served from {document.file.url}"
+        url = getattr(saved("at-the-limit").get(), pdf_field).url
+        served = visitor.request(url)
+        expect(served[0] == 200 and len(served[2]) == MAX_PDF_BYTES, f"{url}: {served[0]}")
+        return (
+            f"{MAX_PDF_BYTES:,} bytes added as a new {row_model._meta.label} on {change_path} "
+            f"({status} to {headers.get('Location')}), then served from {url}"
+        )
 
     checks.run("an upload at the limit (a 20 MB PDF) accepted", at_the_limit)
 
@@ -547,11 +582,11 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
                 except ValidationError as error:
                     message = html.escape(error.messages[0])
             staff = signed_in(language)
-            status, _, body = add_document(staff, f"above-{language}", pdf_of(size))
+            status, _, body = add_row(staff, f"above-{language}", pdf_of(size))
             page = body.decode()
             expect(status == 200 and message in page, f"status {status}, message {message!r} not on the page")
             expect(f'<html lang="{language}"' in page, "the form is not in the visitor's language")
-            expect(not PlanDocument.objects.filter(title_en=f"above-{language}").exists(), "the file was saved")
+            expect(not saved(f"above-{language}").exists(), "the file was saved")
             return f"{size:,} bytes: the form again, beside the field: “{html.unescape(message)}”"
 
         return check
@@ -559,7 +594,7 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
     def above_nginx_limit(language):
         def check():
             staff = signed_in(language)
-            status, headers, body = add_document(staff, f"far-above-{language}", pdf_of(26 * 1024 * 1024))
+            status, headers, body = add_row(staff, f"far-above-{language}", pdf_of(26 * 1024 * 1024))
             page = body.decode()
             # The page Django renders for that address and language, asked of gunicorn directly.
             direct = Browser(app.base, None, language).request(
@@ -569,6 +604,7 @@ def site_checks(checks, *, https, http_base, app, context, work, https_port):
             expect(status == 413, f"status {status}")
             expect(page == direct[2].decode(), f"not the site's page: {page[:300]!r}")
             expect(f'<html lang="{language}">' in page, "not in the visitor's language")
+            expect(not saved(f"far-above-{language}").exists(), "the file was saved")
             heading = re.search(r"<h1>(.*?)</h1>", page).group(1)
             return f"26 MiB: 413 with the site's page, {heading!r}"
 
