@@ -15,7 +15,9 @@ from django.urls import reverse
 from scripts.servers import PYTHON, ROOT, Server, manage
 from tests.security.assertions import assert_security_headers
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+# A <script> without src that a browser would run. JSON-LD (structured data) is a data block, never run, so
+# the policy does not apply to it.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/ld\+json\")[^>]*>", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style[\s>]|<[^>]+\sstyle\s*=", re.IGNORECASE)
 
