@@ -31,7 +31,8 @@ BACKUP_UNIT = ROOT / "deploy" / "systemd" / "iad-backup.service"
 
 
 def fill(env):
-    """Uploads and a revision on top of the seed, made through the ORM in this process as staff would."""
+    """Uploads (a city's photo and a signed agreement's PDF) and a revision on top of the seed, made through the
+    ORM in this process as staff would."""
     os.environ.update(env)
     import django
 
@@ -40,8 +41,7 @@ def fill(env):
     from django.core.files.base import ContentFile
     from PIL import Image
 
-    from pages.models import Plan, PlanDocument
-    from relations.models import SisterCity
+    from relations.models import Agreement, SisterCity
 
     photo = io.BytesIO()
     Image.new("RGB", (1800, 1200), (180, 30, 60)).save(photo, "JPEG")
@@ -52,10 +52,10 @@ def fill(env):
         city.save()
         reversion.set_comment("Restore drill")
     pdf = b"%PDF-1.4\n" + bytes(range(256)) * 400 + b"\nstartxref\n0\n%%EOF\n"
-    PlanDocument.objects.create(
-        plan=Plan.objects.order_by("pk").first(),
-        title_th="เอกสารซ้อมกู้คืน",
-        title_en="Restore drill document",
+    Agreement.objects.create(
+        city=city,
+        title_th="บันทึกความเข้าใจ (ซ้อมกู้คืน)",
+        title_en="Memorandum of understanding (restore drill)",
         file=ContentFile(pdf, name="restore-drill.pdf"),
     )
     from django.db import connections
