@@ -34,6 +34,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 
 from .conflicts import ConflictCheckMixin
+from .keepalive import FormRescueMixin
 
 # The site's own names in the admin header and the browser tab.
 admin.site.site_header = _("Bangkok International Affairs Office: site administration")
@@ -154,10 +155,11 @@ def _bilingual_lookup(model, lookup):
     return [f"{prefix}{stem}_{code}" for code in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)]
 
 
-class ContentAdmin(ConflictCheckMixin, VersionAdmin, TabbedTranslationAdmin):
+class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTranslationAdmin):
     """The base of every content admin: language tabs, history, English-missing filter, bilingual search,
     a link to the public page (a preview for staff while unpublished), an optional thumbnail column, and a
-    save refused when someone else saved the item after it was opened (iad_site/core/conflicts.py)."""
+    save refused when someone else saved the item after it was opened (iad_site/core/conflicts.py), and the
+    session kept alive while typing, a failed save's text kept for after signing in (iad_site/core/keepalive.py)."""
 
     # ("photo", "photo_alt"): the image field and the field describing it, for the `thumbnail` column.
     thumbnail_fields = None
