@@ -68,6 +68,57 @@ ENGLISH_STOPWORDS = frozenset(
 # --- Text: normalising and segmenting ---------------------------------------------------------------
 
 
+# No Thai spelling puts more vowel signs and marks in a row than this; see _thai_typing_rules.
+MAX_MARK_RUN = 16
+
+
+@functools.cache
+def _thai_typing_rules():
+    """(a pattern for runs of more than MAX_MARK_RUN marks, a pattern found in every text that pythainlp's
+    normalize changes, normalize), from pythainlp's own character classes. Imported on first use, like the
+    tokenizer: pythainlp takes a tenth of a second."""
+    import pythainlp as thai
+    from pythainlp.util import normalize
+
+    above, below, tones = thai.thai_above_vowels, thai.thai_below_vowels, thai.thai_tonemarks
+    signs = "\u0e3a\u0e4c\u0e4d\u0e4e"  # PHINTHU, THANTHAKHAT, NIKHAHIT, YAMAKKAN
+    vowels = thai.thai_lead_vowels + thai.thai_follow_vowels + above + below + signs
+    marks = f"[{above}{below}{tones}{signs}{thai.thai_follow_vowels}]"
+    # normalize takes time growing with the square of a run of tone marks or of following vowels (minutes
+    # for 100,000 tone marks pasted into a page): a run longer than any word has is cut first.
+    long_run = re.compile(f"({marks}{{{MAX_MARK_RUN}}}){marks}+")
+    slip = "|".join(
+        [
+            f"(?:^| )[{above}{below}{tones}{signs}]",  # a mark with no letter: first, or after a space
+            f"[{tones}\u0e4c][{above}{below}]",  # a tone mark (or THANTHAKHAT) before its vowel
+            f"\u0e4d[{tones}]*\u0e32",  # SARA AM typed as NIKHAHIT and SARA AA
+            f"[{thai.thai_follow_vowels}][{tones}]",  # a tone mark after the vowel that follows the letter
+            "\u0e45",  # LAKKHANGYAO, read as SARA AA except after RU and LU
+            f"([{vowels}]) *\\1",  # a vowel or sign typed twice: เเ for แ
+            f"[{tones}]{{2}}",  # two tone marks
+            "[\u200b\u200c]",  # zero-width space and non-joiner
+        ]
+    )
+    return long_run, re.compile(slip), normalize
+
+
+def thai_typing(text):
+    """The text with the slips Thai typists commonly make put right; whitespace is the caller's.
+
+    Thai vowel signs and tone marks are typed as separate keys and look the same on screen in either
+    order, so the same word reaches the site in several spellings that NFKC leaves apart: เเ (SARA E
+    twice) for แ (SARA AE), a tone mark typed before the vowel above or below its letter (ก้ี for กี้;
+    NFKC reorders the vowels below, not those above), a tone mark or vowel typed twice (ก่่า for ก่า),
+    SARA AM typed as NIKHAHIT and SARA AA. pythainlp's normalize puts each right (a test checks every
+    case) and also drops a stray mark at the start of a word, which a search box often receives.
+    """
+    long_run, slip, normalize = _thai_typing_rules()
+    text = long_run.sub(r"\1", text)
+    # normalize makes some thirty passes over the text, which made indexing Thai pages markedly slower; the
+    # check is one pass, and most text has no slip. A test holds the two to the same results.
+    return normalize(text) if slip.search(text) else text
+
+
 def normalise(text):
     """Lower-cased text with one spelling of each character: the form both the index and queries use."""
     text = unicodedata.normalize("NFKC", str(text or ""))
@@ -75,6 +126,8 @@ def normalise(text):
     text = text.replace("\u0e4d\u0e32", "\u0e33").translate(INVISIBLE).translate(THAI_DIGITS)
     # Control characters (NUL above all) are refused by PostgreSQL and mean nothing in a search.
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs", "Co") else c for c in text)
+    # On one-space text: a stray mark counts as stray only after a space, not a tab or a newline.
+    text = thai_typing(" ".join(text.split()))
     return " ".join(text.lower().split())
 
 
@@ -234,12 +287,16 @@ def documents_for(spec, obj):
 
 def index_object(obj):
     """Brings one object's rows up to date: rewritten if it is public, removed if not."""
-    spec = spec_for(type(obj))
+    _index(type(obj), obj.pk)
+
+
+def _index(model, pk):
+    spec = spec_for(model)
     if spec is None:
         return
-    public = spec.public().filter(pk=obj.pk).first()
+    public = spec.public().filter(pk=pk).first()
     with transaction.atomic():
-        remove_object(type(obj), obj.pk)
+        remove_object(model, pk)
         if public is not None:
             SearchDocument.objects.bulk_create(documents_for(spec, public))
 
@@ -258,6 +315,26 @@ def rebuild():
         SearchDocument.objects.all().delete()
         SearchDocument.objects.bulk_create(documents, batch_size=500)
     return len(documents)
+
+
+def reindex_mistyped():
+    """Re-indexes the objects whose rows still hold a Thai typing slip that normalise() now puts right
+    (thai_typing): rows written before it did, kept by a database made by an earlier version of the site.
+    Returns how many objects were re-indexed.
+
+    A row's tokens are its page's words as normalise() spelt them when the row was written, every Thai
+    character kept, so a slip in the page is still in them. Rows without one are already what
+    normalise() makes of their page today and are left as they are: the pass reads the index once and
+    re-indexes only the few pages typed that way.
+    """
+    stale = {
+        (model, object_id)
+        for model, object_id, tokens in SearchDocument.objects.values_list("model", "object_id", "tokens").iterator()
+        if thai_typing(tokens.strip()) != tokens.strip()
+    }
+    for model, object_id in sorted(stale):
+        _index(apps.get_model(model), object_id)
+    return len(stale)
 
 
 # --- Querying ---------------------------------------------------------------------------------------
@@ -328,8 +405,12 @@ def _pattern(terms):
 
 
 def highlight(text, terms):
-    """The text, escaped, with each query word wrapped in <mark>."""
+    """The text, escaped, with each query word wrapped in <mark>.
+
+    Shown with Thai typing slips put right (thai_typing), which look the same on screen: the query words
+    are spelt that way, so a word typed เเ on the page is marked when the visitor typed แ."""
     pattern = _pattern(terms)
+    text = thai_typing(text)
     if pattern is None:
         return escape(text)
     pieces, last = [], 0
@@ -350,7 +431,7 @@ def _safe_cut(text, index):
 
 def snippet(text, terms, length=SNIPPET_CHARS):
     """About `length` characters of the text around its first match, escaped, matches in <mark>."""
-    text = " ".join((text or "").split())
+    text = thai_typing(" ".join((text or "").split()))
     pattern = _pattern(terms)
     match = pattern.search(text) if pattern else None
     start = 0
