@@ -6,6 +6,7 @@ import pytest
 
 from iad_site.search import engine as search
 from iad_site.search.models import SearchDocument
+from relations.models import SisterCity
 
 pytestmark = pytest.mark.django_db
 
@@ -52,15 +53,65 @@ def test_every_kind_of_page_is_searchable(
     assert kinds == {spec.kind for spec in search.specs()}
 
 
-def test_title_matches_rank_above_text_matches(client, fukuoka, activity):
-    # "ฟุกุโอกะ" is in the city's name and in the activity's title; "ความร่วมมือ" only in their texts.
-    urls = result_urls(client, "/th/search/", "เมืองฟุกุโอกะ ความร่วมมือ")
+def ranked(client, japan, language, query, first, second):
+    """The results for `query` on the `language` site after two cities are created, `first` then `second`,
+    each a (name, profile) in that language. Both are cities, so the fixed order of equal scores puts
+    `first` before `second`: the tests below make `second` the better match, which only ranking can lift."""
+    for slug, (name, profile), thai_name in (("first", first, "เมืองหนึ่ง"), ("second", second, "เมืองสอง")):
+        fields = {"name_th": thai_name, f"name_{language}": name, f"profile_{language}": profile}
+        SisterCity.objects.create(slug=slug, country=japan, **fields)
+    return result_urls(client, f"/{language}/search/", query)
 
-    assert urls[0] == "/th/sister-cities/fukuoka/"
+
+def second_then_first(language):
+    return [f"/{language}/sister-cities/second/", f"/{language}/sister-cities/first/"]
 
 
-def test_pages_with_every_word_come_alone(client, fukuoka, c40):
-    assert result_urls(client, "/en/search/", "Fukuoka tourism") == ["/en/sister-cities/fukuoka/"]
+# The first has one of the words, in its title; the second has both, in its text: it comes alone.
+@pytest.mark.parametrize(
+    ("language", "query", "first", "second"),
+    [
+        ("th", "ท่องเที่ยว วัฒนธรรม", ("เมืองแห่งวัฒนธรรม", ""), ("เมืองสอง", "ส่งเสริมการท่องเที่ยวและวัฒนธรรม")),
+        ("en", "tourism culture", ("Culture City", ""), ("Second City", "Tourism and culture.")),
+    ],
+)
+def test_pages_with_every_word_come_alone(client, japan, language, query, first, second):
+    assert ranked(client, japan, language, query, first, second) == [f"/{language}/sister-cities/second/"]
+
+
+# No page has all three words: the one with two of them comes first, though the other has its one in the title.
+@pytest.mark.parametrize(
+    ("language", "query", "first", "second"),
+    [
+        ("th", "ท่องเที่ยว วัฒนธรรม กีฬา", ("เมืองแห่งกีฬา", ""), ("เมืองสอง", "ส่งเสริมการท่องเที่ยวและวัฒนธรรม")),
+        ("en", "tourism culture sport", ("Sport City", ""), ("Second City", "Tourism and culture.")),
+    ],
+)
+def test_more_of_the_words_rank_above_fewer(client, japan, language, query, first, second):
+    assert ranked(client, japan, language, query, first, second) == second_then_first(language)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "first", "second"),
+    [
+        ("th", "วัฒนธรรม", ("เมืองหนึ่ง", "ความร่วมมือด้านวัฒนธรรม"), ("เมืองแห่งวัฒนธรรม", "")),
+        ("en", "culture", ("First City", "Cooperation in culture."), ("Culture City", "")),
+    ],
+)
+def test_a_word_in_the_title_ranks_above_one_in_the_text(client, japan, language, query, first, second):
+    assert ranked(client, japan, language, query, first, second) == second_then_first(language)
+
+
+# Both in the text: the first has the word inside a longer one (การท่องเที่ยว, Portland), the second on its own.
+@pytest.mark.parametrize(
+    ("language", "query", "first", "second"),
+    [
+        ("th", "ท่องเที่ยว", ("เมืองหนึ่ง", "ความร่วมมือด้านการท่องเที่ยว"), ("เมืองสอง", "ส่งเสริมให้ประชาชนท่องเที่ยว")),
+        ("en", "port", ("First City", "A visit to Portland."), ("Second City", "Trade through the port.")),
+    ],
+)
+def test_a_whole_word_ranks_above_part_of_one(client, japan, language, query, first, second):
+    assert ranked(client, japan, language, query, first, second) == second_then_first(language)
 
 
 def test_pages_with_some_words_are_listed_when_none_has_all(client, fukuoka, c40):
