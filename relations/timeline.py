@@ -129,9 +129,8 @@ def draw(marks):
             )
             parts.append(
                 format_html(
-                    '<a class="timeline__mark" href="{}" aria-label="{}"><title>{}</title>{}{}</a>',
+                    '<a class="timeline__mark" href="{}"><title>{}</title>{}{}</a>',
                     mark.url,
-                    mark.label,
                     mark.label,
                     mark_safe(shape(mark.kind, columns[year], y)),
                     count,

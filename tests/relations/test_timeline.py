@@ -10,7 +10,8 @@ from relations.models import SisterCity
 
 pytestmark = pytest.mark.django_db
 
-MARK = re.compile(r'<a class="timeline__mark" href="([^"]+)" aria-label="([^"]+)"><title>[^<]*</title><(\w+)')
+# Each mark: its link, its name (the <title>, also shown on hover) and its shape.
+MARK = re.compile(r'<a class="timeline__mark" href="([^"]+)"><title>([^<]+)</title><(\w+)')
 SHAPE = {"circle": "Sister city", "rect": "Friendship agreement", "polygon": "Memorandum of understanding"}
 
 
