@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "relations",
     "pages",
     "questions",
+    "visits",
 ]
 
 MIDDLEWARE = [
@@ -234,5 +235,10 @@ CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", "").strip()
 INBOX_CLIENT_ADDRESS_HEADER = f"HTTP_{CLIENT_ADDRESS_HEADER.upper().replace('-', '_')}" if CLIENT_ADDRESS_HEADER else ""
 # Days after a request is answered, closed or marked spam before its personal data is deleted.
 INBOX_RETENTION_DAYS = int(env("REQUEST_RETENTION_DAYS", "365"))
+
+# Files that must never be served publicly (nginx serves MEDIA_ROOT to anyone): visitors' official letters.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+# How many days ahead a visit must be requested: the office sets it; the form states it.
+VISIT_MINIMUM_LEAD_DAYS = int(env("VISIT_MINIMUM_LEAD_DAYS", "30"))
 # The Bangkok Metropolitan Administration's privacy policy (BMA is the data controller), linked from the notices.
 BMA_PRIVACY_POLICY_URL = "https://greener.bangkok.go.th/en/privacy-policy"

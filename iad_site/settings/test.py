@@ -7,6 +7,7 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="iad-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="iad-test-private-")
 # The page cache is off so one test's cached page never answers another's; the tests of what production serves
 # turn it on with the page_cache fixture (tests/conftest.py). Always local memory (never a shared Redis), with
 # this run's own generation file.

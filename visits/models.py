@@ -1,0 +1,246 @@
+"""Requests to visit the office (ITA e-service): courtesy calls, meetings, study visits, partner-city delegations.
+
+A VisitRequest is a public request (iad_site.inbox.models.PublicRequest): reference number (V-2569-0001), private
+status page, the visitor's language and contact, the staff assignee and notes. Its status is the visit's own
+workflow; the inbox's "new" and "in progress" values stand for "received" and "under review", so the inbox's
+open-request counts and its "in progress" and "spam" actions work unchanged. "Answered" is the office's first
+reply that settles the request (scheduled or declined): the figures' days to an answer count to it.
+
+An official letter is kept out of the public media folder (nginx serves MEDIA_ROOT to anyone): it is stored in
+PRIVATE_MEDIA_ROOT under a random name, and staff download it through the admin, which checks permissions.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.uploads import PDF_VALIDATORS
+from iad_site.inbox.models import PublicRequest, PublicRequestQuerySet
+
+MAX_TEXT_CHARS = 4000
+MAX_PEOPLE = 500
+
+
+class VisitStatus(models.TextChoices):
+    RECEIVED = "new", _("Received")
+    UNDER_REVIEW = "in_progress", _("Under review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    COMPLETED = "completed", _("Completed")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the requester")
+    SPAM = "spam", _("Spam")
+
+
+# The office's reply that settles a request: the figures count days from arrival to the first of these.
+ANSWERING_STATUSES = (VisitStatus.SCHEDULED, VisitStatus.DECLINED)
+# The requester may withdraw while nothing is settled for good.
+WITHDRAWABLE_STATUSES = (VisitStatus.RECEIVED, VisitStatus.UNDER_REVIEW, VisitStatus.SCHEDULED)
+
+
+class MeetingLanguage(models.TextChoices):
+    THAI = "th", _("Thai")
+    ENGLISH = "en", _("English")
+    OTHER = "other", _("Another language (with an interpreter)")
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files with no public address: under PRIVATE_MEDIA_ROOT, read only through views that check permissions."""
+
+    @cached_property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; staff download them through the admin.")
+
+
+private_storage = PrivateStorage()
+
+
+def letter_name(instance, filename):
+    # A random name: the visitor's file name (often the organisation's) is never kept, and no name can be guessed.
+    return f"visit-letters/{timezone.now():%Y}/{secrets.token_hex(16)}.pdf"
+
+
+class VisitKindQuerySet(PublishableQuerySet):
+    def offered(self):
+        return self.published().order_by("sort_order", "pk")
+
+
+class VisitKind(Publishable):
+    """What is asked for (a courtesy call, a study visit...): the office's own list, chosen on the form."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("As visitors see it in the list on the form."))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = VisitKindQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("kind of visit")
+        verbose_name_plural = _("kinds of visit")
+
+    def __str__(self):
+        return self.name
+
+
+class VisitGuide(Publishable):
+    """The "How to request a visit" page, in the office's own words. Shipped unpublished with headings only."""
+
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed."
+        ),
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("how to request a visit")
+        verbose_name_plural = _("how to request a visit")
+
+    def __str__(self):
+        return str(_("How to request a visit"))
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("visits:guide")
+
+
+class VisitRequestQuerySet(PublicRequestQuerySet):
+    def for_inbox(self):
+        return self.select_related("kind", "country", "assignee")
+
+    def scheduled_for(self, user):
+        """The scheduled visits a staff member is assigned to, earliest first: their calendar feed."""
+        return self.filter(status=VisitStatus.SCHEDULED, assignee=user, scheduled_at__isnull=False).order_by(
+            "scheduled_at"
+        )
+
+
+class VisitRequest(PublicRequest):
+    reference_prefix = "V"
+    status_url_name = "visits:status"
+    personal_fields = (
+        *PublicRequest.personal_fields,
+        "organisation",
+        "phone",
+        "head_of_delegation",
+        "head_position",
+        "purpose",
+        "topics",
+        "decline_reason",
+    )
+
+    status = models.CharField(_("status"), max_length=16, choices=VisitStatus.choices, default=VisitStatus.RECEIVED)
+    kind = models.ForeignKey(VisitKind, on_delete=models.PROTECT, related_name="requests", verbose_name=_("kind"))
+    organisation = models.CharField(_("organisation"), max_length=200)
+    country = models.ForeignKey(
+        "relations.Country",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visit_requests",
+        verbose_name=_("country"),
+    )
+    phone = models.CharField(_("telephone"), max_length=40)
+    head_of_delegation = models.CharField(_("head of the delegation"), max_length=200)
+    head_position = models.CharField(_("position of the head of the delegation"), max_length=200)
+    number_of_people = models.PositiveSmallIntegerField(
+        _("number of people"), validators=[MinValueValidator(1), MaxValueValidator(MAX_PEOPLE)]
+    )
+    first_choice_start = models.DateField(_("first choice: from"))
+    first_choice_end = models.DateField(_("first choice: to"))
+    second_choice_start = models.DateField(_("second choice: from"))
+    second_choice_end = models.DateField(_("second choice: to"))
+    third_choice_start = models.DateField(_("third choice: from"), null=True, blank=True)
+    third_choice_end = models.DateField(_("third choice: to"), null=True, blank=True)
+    purpose = models.TextField(_("purpose of the visit"), max_length=MAX_TEXT_CHARS)
+    topics = models.TextField(_("topics or BMA agencies of interest"), max_length=MAX_TEXT_CHARS, blank=True)
+    meeting_language = models.CharField(
+        _("language of the meeting"), max_length=8, choices=MeetingLanguage.choices, default=MeetingLanguage.THAI
+    )
+    interpreter_needed = models.BooleanField(_("asks the office for an interpreter"), default=False)
+    official_letter = models.FileField(
+        _("official letter"),
+        upload_to=letter_name,
+        storage=private_storage,
+        validators=PDF_VALIDATORS,
+        blank=True,
+        max_length=200,
+    )
+
+    sister_city = models.ForeignKey(
+        "relations.SisterCity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visit_requests",
+        verbose_name=_("sister city"),
+        help_text=_("The partner this visit concerns, if any."),
+    )
+    city_network = models.ForeignKey(
+        "relations.CityNetwork",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visit_requests",
+        verbose_name=_("city network"),
+    )
+    embassy = models.ForeignKey(
+        "relations.Embassy",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visit_requests",
+        verbose_name=_("embassy"),
+    )
+    scheduled_at = models.DateTimeField(
+        _("scheduled date and time"), null=True, blank=True, help_text=_("Bangkok time. Needed to schedule.")
+    )
+    scheduled_place = models.CharField(
+        _("place"), max_length=300, blank=True, help_text=_("Shown to the requester on their status page.")
+    )
+    bma_host = models.CharField(
+        _("BMA host"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who receives the delegation, as the requester should read it (name and position)."),
+    )
+    decline_reason = models.TextField(
+        _("reason for declining"),
+        max_length=MAX_TEXT_CHARS,
+        blank=True,
+        help_text=_("The requester reads this, in the email and on their status page. Needed to decline."),
+    )
+
+    objects = VisitRequestQuerySet.as_manager()
+
+    class Meta(PublicRequest.Meta):
+        verbose_name = _("visit request")
+        verbose_name_plural = _("visit requests")
+
+    def proposed_ranges(self):
+        """(start, end) of each proposed period, in the order of preference."""
+        pairs = (
+            (self.first_choice_start, self.first_choice_end),
+            (self.second_choice_start, self.second_choice_end),
+            (self.third_choice_start, self.third_choice_end),
+        )
+        return [(start, end or start) for start, end in pairs if start]
+
+    @property
+    def can_withdraw(self):
+        return self.status in WITHDRAWABLE_STATUSES and not self.personal_data_removed_at
+
+    def withdraw(self):
+        self.set_status(VisitStatus.WITHDRAWN)
+        self.save(update_fields=["status", "status_changed_at"])

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "visits"
+
+urlpatterns = [
+    path("visits/request/", views.RequestVisitView.as_view(), name="request"),
+    path("visits/sent/<str:token>/", views.ConfirmationView.as_view(), name="sent"),
+    path("visits/status/<str:token>/", views.StatusView.as_view(), name="status"),
+    path("visits/status/<str:token>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
+    path("visits/how-to-request/", views.GuideView.as_view(), name="guide"),
+    path("visits/privacy/", views.PrivacyView.as_view(), name="privacy"),
+]

@@ -1,0 +1,114 @@
+"""The public side of visits: the request form, the confirmation, the private status page and withdrawal, the
+how-to page, the service figures and the privacy notice."""
+
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, TemplateView
+
+from iad_site.inbox import mail
+from iad_site.inbox.privacy import PrivacyNotice
+from iad_site.inbox.views import PublicRequestCreateView, StatusPageMixin
+
+from .forms import VisitRequestForm, earliest_date, minimum_lead_days
+from .models import VisitGuide, VisitRequest
+
+PRIVACY = PrivacyNotice(
+    subject=_("your visit request"),
+    purpose=_(
+        "to arrange the visit you request, which is part of the office's public task of receiving Bangkok's "
+        "guests from abroad"
+    ),
+    required=(
+        _("the contact person's name"),
+        _("your email address and telephone"),
+        _("your organisation"),
+        _("the name and position of the head of the delegation"),
+        _("the proposed dates and the purpose"),
+    ),
+    optional=(_("your country"), _("topics of interest"), _("an official letter")),
+    page_url_name="visits:privacy",
+    contact_url_name=("pages:static_page", "contact"),
+)
+
+
+def notify_requester(visit, origin):
+    """Queues the email telling the requester, in their language, where their request stands now."""
+    context = {"visit": visit, "site_origin": origin}
+    return mail.queue_mail("visits/email/status_changed", visit.email, visit.language, context, name=visit.name)
+
+
+class RequestVisitView(PublicRequestCreateView):
+    form_class = VisitRequestForm
+    template_name = "visits/request.html"
+    confirmation_url_name = "visits:sent"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            privacy=PRIVACY,
+            lead_days=minimum_lead_days(),
+            earliest=earliest_date(),
+            guide_published=VisitGuide.objects.published().exists(),
+            **kwargs,
+        )
+
+    def after_stored(self, visit):
+        origin = mail.site_origin(self.request)
+        context = {"visit": visit, "site_origin": origin}
+        mail.queue_mail("visits/email/received", visit.email, visit.language, context, name=visit.name)
+        admin_url = reverse("admin:visits_visitrequest_change", args=[visit.pk])
+        mail.notify_office("visits/email/new_request", {**context, "admin_url": admin_url})
+
+
+class ConfirmationView(StatusPageMixin, DetailView):
+    model = VisitRequest
+    template_name = "visits/sent.html"
+    context_object_name = "visit"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("kind", "country")
+
+
+class StatusView(ConfirmationView):
+    template_name = "visits/status.html"
+
+
+@method_decorator(never_cache, name="dispatch")
+class WithdrawView(DetailView):
+    """Asks once more, then withdraws on POST. Not `private()`: under its no-referrer policy a browser posts
+    with `Origin: null`, which the CSRF check refuses; same-origin keeps the token address on this site."""
+
+    model = VisitRequest
+    template_name = "visits/withdraw.html"
+    context_object_name = "visit"
+    slug_field = "status_token"
+    slug_url_kwarg = "token"
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    def post(self, request, token):
+        visit = get_object_or_404(VisitRequest, status_token=token)
+        if visit.can_withdraw:
+            visit.withdraw()
+            notify_requester(visit, mail.site_origin(request))
+        return HttpResponseRedirect(visit.get_status_url(), status=303)
+
+
+class GuideView(DetailView):
+    template_name = "visits/guide.html"
+    context_object_name = "guide"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(VisitGuide.objects.visible_to(self.request.user).order_by("pk")[:1])
+
+
+class PrivacyView(TemplateView):
+    template_name = "visits/privacy.html"
+    extra_context = {"privacy": PRIVACY}
