@@ -13,6 +13,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from iad_site.core.admin import SOURCE_LANGUAGE, ContentAdmin, OrderedAdminMixin, translated_fields
 from iad_site.core.collation import thai_order
 
+from .admin_import import EmbassyImportMixin
 from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
 
 # Web addresses typed without a scheme ("www.c40.org") get https://, the scheme every site here uses.
@@ -134,7 +135,7 @@ class ActivityAdmin(ThaiOrderMixin, ContentAdmin):
 
 
 @admin.register(Embassy)
-class EmbassyAdmin(ThaiOrderMixin, ContentAdmin):
+class EmbassyAdmin(EmbassyImportMixin, ThaiOrderMixin, ContentAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "country", "phone", "email", "confirmed_on", "is_published")
     list_filter = ("is_published", ("confirmed_on", admin.EmptyFieldListFilter))
