@@ -90,6 +90,9 @@ class PublicRequest(models.Model):
     status_url_name = ""
     # Fields holding the visitor's personal data: emptied by the retention command. Kinds add their own.
     personal_fields = ("name", "email", "internal_notes")
+    # Statuses after which nothing more is done: the retention period runs from them. A kind with its own
+    # workflow (a visit: completed, declined, withdrawn) names its own.
+    finished_statuses = FINISHED_STATUSES
     page_cache_ignores_saves = True
 
     reference_year = models.PositiveSmallIntegerField(_("year of the reference number"), editable=False)
@@ -214,9 +217,12 @@ class PublicRequest(models.Model):
 
 
 def finished_before(queryset, cutoff):
-    """Requests finished (answered, closed or spam) whose status last changed before the cutoff, still holding data."""
+    """Requests finished (in their kind's `finished_statuses`) whose status last changed before the cutoff, still
+    holding data."""
     return queryset.filter(
-        Q(status__in=FINISHED_STATUSES), status_changed_at__lt=cutoff, personal_data_removed_at__isnull=True
+        Q(status__in=queryset.model.finished_statuses),
+        status_changed_at__lt=cutoff,
+        personal_data_removed_at__isnull=True,
     )
 
 
