@@ -1,7 +1,9 @@
 """The public side of visits: the request form, the confirmation, the private status page and withdrawal, the
 how-to page, the service figures and the privacy notice."""
 
-from django.http import HttpResponseRedirect
+import csv
+
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -9,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
+from iad_site.core.dates import display_year
 from iad_site.inbox import mail
 from iad_site.inbox.privacy import PrivacyNotice
 from iad_site.inbox.views import PublicRequestCreateView, StatusPageMixin
 
+from .figures import chart_bars, visit_figures
 from .forms import VisitRequestForm, earliest_date, minimum_lead_days
 from .models import VisitGuide, VisitRequest
 
@@ -51,7 +55,6 @@ class RequestVisitView(PublicRequestCreateView):
             privacy=PRIVACY,
             lead_days=minimum_lead_days(),
             earliest=earliest_date(),
-            guide_published=VisitGuide.objects.published().exists(),
             **kwargs,
         )
 
@@ -101,14 +104,57 @@ class WithdrawView(DetailView):
         return HttpResponseRedirect(visit.get_status_url(), status=303)
 
 
-class GuideView(DetailView):
-    template_name = "visits/guide.html"
-    context_object_name = "guide"
+class GuideView(TemplateView):
+    """The office's own text once staff publish it (staff preview it before); until then the page says so and
+    leads to the form, rather than answering 404 to a visitor who followed a link."""
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(VisitGuide.objects.visible_to(self.request.user).order_by("pk")[:1])
+    template_name = "visits/guide.html"
+
+    def get_context_data(self, **kwargs):
+        guide = VisitGuide.objects.visible_to(self.request.user).order_by("pk").first()
+        return super().get_context_data(guide=guide, **kwargs)
 
 
 class PrivacyView(TemplateView):
     template_name = "visits/privacy.html"
     extra_context = {"privacy": PRIVACY}
+
+
+CHART_WIDTH = 400
+CHART_LABEL_WIDTH = 60
+CHART_BAR_HEIGHT = 24
+CHART_GAP = 12
+
+
+class FiguresView(TemplateView):
+    template_name = "visits/figures.html"
+
+    def get_context_data(self, **kwargs):
+        years = visit_figures(VisitRequest.objects.all())
+        bars = chart_bars(years, CHART_WIDTH, CHART_BAR_HEIGHT, CHART_GAP)
+        return super().get_context_data(
+            years=years,
+            bars=bars,
+            chart_width=CHART_LABEL_WIDTH + CHART_WIDTH + 60,
+            chart_height=len(bars) * (CHART_BAR_HEIGHT + CHART_GAP),
+            label_width=CHART_LABEL_WIDTH,
+            bar_height=CHART_BAR_HEIGHT,
+            **kwargs,
+        )
+
+
+class FiguresCSVView(TemplateView):
+    """The figures page's numbers as CSV, in the page's language: one row per fiscal year and breakdown."""
+
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="visit-figures.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["fiscal_year", "breakdown", "label", "received", "answered", "completed", "median_days"])
+        for year in visit_figures(VisitRequest.objects.all()):
+            label = display_year(year.last_day.year)
+            median = "" if year.median_days is None else year.median_days
+            writer.writerow([label, "all", "", year.received, year.answered, year.completed, median])
+            writer.writerows([label, "kind", str(name), count, "", "", ""] for name, count in year.by_kind)
+            writer.writerows([label, "country", str(name), count, "", "", ""] for name, count in year.by_country)
+        return response
