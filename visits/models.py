@@ -40,6 +40,8 @@ class VisitStatus(models.TextChoices):
 
 # The office's reply that settles a request: the figures count days from arrival to the first of these.
 ANSWERING_STATUSES = (VisitStatus.SCHEDULED, VisitStatus.DECLINED)
+# Nothing more to do: the retention period runs from these (iad_site.inbox.retention).
+FINISHED_STATUSES = (VisitStatus.COMPLETED, VisitStatus.DECLINED, VisitStatus.WITHDRAWN, VisitStatus.SPAM)
 # The requester may withdraw while nothing is settled for good.
 WITHDRAWABLE_STATUSES = (VisitStatus.RECEIVED, VisitStatus.UNDER_REVIEW, VisitStatus.SCHEDULED)
 
@@ -129,6 +131,7 @@ class VisitRequestQuerySet(PublicRequestQuerySet):
 class VisitRequest(PublicRequest):
     reference_prefix = "V"
     status_url_name = "visits:status"
+    finished_statuses = FINISHED_STATUSES
     personal_fields = (
         *PublicRequest.personal_fields,
         "organisation",
@@ -236,6 +239,12 @@ class VisitRequest(PublicRequest):
             (self.third_choice_start, self.third_choice_end),
         )
         return [(start, end or start) for start, end in pairs if start]
+
+    def remove_personal_data(self, when=None):
+        # The letter's file goes with the row's personal data: emptying the field alone would leave it on disk.
+        if self.official_letter:
+            self.official_letter.delete(save=False)
+        super().remove_personal_data(when)
 
     @property
     def can_withdraw(self):

@@ -4,8 +4,8 @@ the queue (a real local SMTP server) and shows on the status page; the requester
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
+from post_office.mail import send_queued
 
 from tests.core.conftest import admin_form_data
 from tests.inbox.conftest import body, parsed
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def send_queue():
-    call_command("send_queued_mail", verbosity=0)
+    """One run of the queue, as `manage.py send_queued_mail` does it, without the command's closing of the database
+    connection (which would end the test's transaction on PostgreSQL)."""
+    send_queued()
 
 
 def change_in_admin(staff_client, visit, **changes):
