@@ -34,6 +34,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 
 from .conflicts import ConflictCheckMixin
+from .dates import format_date
 from .keepalive import FormRescueMixin
 
 # The site's own names in the admin header and the browser tab.
@@ -203,10 +204,27 @@ class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTran
         return filters
 
     def get_list_display(self, request):
-        columns = list(super().get_list_display(request))
+        columns = [self._era_date_column(name) for name in super().get_list_display(request)]
         if self.view_on_site and hasattr(self.model, "get_absolute_url") and "public_link" not in columns:
             columns.append("public_link")
         return columns
+
+    def _era_date_column(self, name):
+        """A date column shown as the reader counts years (2568 in Thai; Django's Thai format prints 2025),
+        still sorted by the date itself."""
+        try:
+            field = self.opts.get_field(name) if isinstance(name, str) else None
+        except FieldDoesNotExist:
+            return name
+        if not isinstance(field, models.DateField) or isinstance(field, models.DateTimeField):
+            return name
+
+        @admin.display(description=capfirst(field.verbose_name), ordering=name, empty_value="—")
+        def column(obj):
+            return format_date(getattr(obj, name)) or None
+
+        column.__name__ = name
+        return column
 
     def get_search_fields(self, request):
         fields = []
