@@ -218,6 +218,9 @@ class VisitRequest(PublicRequest):
         blank=True,
         help_text=_("Who receives the delegation, as the requester should read it (name and position)."),
     )
+    reminder_sent_at = models.DateTimeField(
+        _("reminder sent"), null=True, blank=True, editable=False, help_text=_("When the host was reminded.")
+    )
     decline_reason = models.TextField(
         _("reason for declining"),
         max_length=MAX_TEXT_CHARS,
