@@ -78,6 +78,8 @@ class VisitRequestAdmin(PublicRequestAdmin):
     list_select_related = ("kind", "country", "assignee")
     # "Closed" is not a step of a visit: completed or declined say how it ended.
     actions = ("mark_in_progress", "mark_spam")
+    # Reversion's list (recover deleted) with the staff member's calendar feed link on top.
+    change_list_template = "admin/visits/visitrequest/change_list.html"
     fieldsets = (
         (_("From the requester"), {"fields": ("reference_display", "received_at", "language", *visitor_fields)}),
         (
@@ -133,6 +135,15 @@ class VisitRequestAdmin(PublicRequestAdmin):
         )
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+    def changelist_view(self, request, extra_context=None):
+        from .calendar import feed_url
+
+        extra_context = {
+            **(extra_context or {}),
+            "calendar_feed_url": request.build_absolute_uri(feed_url(request.user)),
+        }
+        return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         status_changed = "status" in form.changed_data

@@ -11,5 +11,5 @@ section = Section(
         PageType("visit_figures", "visits:figures"),
         PageType("visit_privacy", "visits:privacy"),
     ),
-    private_pages=("visits:sent", "visits:status", "visits:withdraw"),
+    private_pages=("visits:sent", "visits:status", "visits:withdraw", "visits:calendar"),
 )

@@ -12,5 +12,6 @@ urlpatterns = [
     path("visits/how-to-request/", views.GuideView.as_view(), name="guide"),
     path("visits/figures/", views.FiguresView.as_view(), name="figures"),
     path("visits/figures.csv", views.FiguresCSVView.as_view(), name="figures_csv"),
+    path("visits/calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar"),
     path("visits/privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -3,7 +3,7 @@ how-to page, the service figures and the privacy notice."""
 
 import csv
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -157,4 +157,20 @@ class FiguresCSVView(TemplateView):
             writer.writerow([label, "all", "", year.received, year.answered, year.completed, median])
             writer.writerows([label, "kind", str(name), count, "", "", ""] for name, count in year.by_kind)
             writer.writerows([label, "country", str(name), count, "", "", ""] for name, count in year.by_country)
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class CalendarFeedView(TemplateView):
+    """A staff member's scheduled visits as iCalendar, at their private token address (no login: calendar apps
+    cannot sign in). Never cached, never indexed."""
+
+    def get(self, request, token):
+        from .calendar import feed, user_for_token
+
+        user = user_for_token(token)
+        if user is None:
+            raise Http404
+        response = HttpResponse(feed(user, mail.site_origin(request)), content_type="text/calendar; charset=utf-8")
+        response["X-Robots-Tag"] = "noindex"
         return response
