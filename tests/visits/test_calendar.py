@@ -60,4 +60,3 @@ def test_the_inbox_list_gives_the_staff_member_their_feed_address(editor, editor
     page = editor_client.get("/admin/visits/visitrequest/").content.decode()
 
     assert feed_url(editor) in page
-
