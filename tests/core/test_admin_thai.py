@@ -117,11 +117,6 @@ def test_every_admin_page_an_editor_opens_has_the_libraries_strings_in_thai(edit
     assert not untranslated, "\n".join(untranslated)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the lead translates the strings of the sections still being written (news, visits, ITA, documents, "
-    "executives) when compiling the catalogue; remove this mark once this passes",
-)
 def test_every_admin_page_an_editor_opens_has_the_projects_own_strings_in_thai(editor_client, editor, city, misses):
     libraries = library_msgids()
     found = untranslated_on_pages(editor_client, editor, city, misses)
