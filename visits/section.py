@@ -11,5 +11,7 @@ section = Section(
         PageType("visit_figures", "visits:figures"),
         PageType("visit_privacy", "visits:privacy"),
     ),
-    private_pages=("visits:sent", "visits:status", "visits:withdraw", "visits:calendar"),
+    # Left out of the page walks: the pages made for one visitor, and the figures' CSV (not an HTML page; the
+    # figures page links it, and tests/visits reads it).
+    private_pages=("visits:sent", "visits:status", "visits:withdraw", "visits:calendar", "visits:figures_csv"),
 )
