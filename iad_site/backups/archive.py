@@ -33,13 +33,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from iad_site.core import sections
+
 FORMAT = 1
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
 # Models that changed app since an archive may have been written: the label in the archive -> the label now.
 MOVED_MODELS = {"iad_site.searchdocument": "search.searchdocument"}
-# Fields an archive may hold that a later migration dropped on purpose, by model label: left out on restore.
-# name_sort_key was derived from the Thai name (relations.0007 replaced it with a collation).
-DROPPED_FIELDS = {"relations.sistercity": {"name_sort_key"}}
 
 
 def content_models():
@@ -233,9 +232,11 @@ def check_archive(tar, path):
     counts = {MOVED_MODELS.get(label, label): count for label, count in manifest["records"].items() if count}
     records = read_json(tar, members["data.json"], path)
     try:
+        # Fields a migration dropped on purpose, which the sections name: an older archive restores without them.
+        dropped = sections.dropped_fields()
         for record in records:
             record["model"] = MOVED_MODELS.get(record["model"], record["model"])
-            for name in DROPPED_FIELDS.get(record["model"], ()):
+            for name in dropped.get(record["model"], ()):
                 record["fields"].pop(name, None)
         in_data = dict(Counter(record["model"] for record in records))
     except (TypeError, KeyError) as error:

@@ -115,6 +115,9 @@ class Section:
     # Seed content kept in another form than fixtures/*.json (the embassy list, a CSV read by its importer):
     # callables(fixture directories, verbosity) that `manage.py seed` runs after loading the fixtures.
     seed_loaders: tuple = ()
+    # Fields of this section's models that a migration dropped on purpose, by model label: a backup made before
+    # it still restores, without them.
+    dropped_fields: Mapping = field(default_factory=dict)
     holds_content: bool = True
     # Filled in by the registry: the app this section belongs to.
     app_label: str = ""
@@ -169,6 +172,10 @@ def open_data():
 
 def seed_loaders():
     return [loader for section in sections() for loader in section.seed_loaders]
+
+
+def dropped_fields():
+    return {label: set(names) for section in sections() for label, names in section.dropped_fields.items()}
 
 
 def private_url_names():
