@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("relations.urls")),
     path("", include("questions.urls")),
     path("", include("visits.urls")),
+    path("", include("ita.urls")),
 )
 
 if settings.DEBUG:

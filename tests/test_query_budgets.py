@@ -28,9 +28,9 @@ BUDGETS = {
     "network_detail en": 3,  # the network, its published activities, the contact details
     "static_page en": 2,  # the page, the contact details
     "relations:feed th": 1,  # the latest activities with their cities and networks
-    # One query per kind of object listed: cities, networks, plans, static pages; whether anyone is published
-    # for the executives page.
-    "sitemap": 5,
+    # One query per kind of object listed: cities, networks, plans, static pages, ITA years; whether anyone is
+    # published for the executives page.
+    "sitemap": 6,
 }
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pages",
     "questions",
     "visits",
+    "ita",
 ]
 
 MIDDLEWARE = [
