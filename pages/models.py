@@ -157,6 +157,15 @@ class OfficeUnit(Publishable):
     duties = models.TextField(
         _("duties"), blank=True, help_text=_("Optional. What the unit is responsible for, shown under its name.")
     )
+    staff_positions = models.PositiveSmallIntegerField(
+        _("staff positions"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. How many staff positions the unit has. Once any unit has a number, the structure page "
+            "shows a staffing chart."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -190,7 +199,8 @@ class OfficeDuty(Publishable):
 
 
 class OrganisationChart(Publishable):
-    """An organisation chart on the structure page. Without an image only its title is listed."""
+    """An organisation chart on the structure page, shown once its image is uploaded (until then the page
+    draws its charts from the units)."""
 
     title = models.CharField(_("title"), max_length=300)
     image = ResponsiveImageField(

@@ -91,9 +91,13 @@ class StructureView(TemplateView):
         units = list(OfficeUnit.objects.visible_to(user))
         duties = list(OfficeDuty.objects.visible_to(user))
         charts = list(OrganisationChart.objects.visible_to(user))
+        positions = [unit.staff_positions for unit in units if unit.staff_positions is not None]
+        # The staffing chart once any unit has its number; the total only when every unit has one.
+        staffing = {"total": sum(positions) if len(positions) == len(units) else None} if positions else None
         return super().get_context_data(
             units=units,
             duties=duties,
+            staffing=staffing,
             # A chart not uploaded yet is drawn from the units instead (pages/_org_chart.html).
             charts=[chart for chart in charts if chart.image],
             updated_at=max((item.updated_at for item in [*units, *duties, *charts]), default=None),
