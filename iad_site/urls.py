@@ -41,7 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include("relations.urls")),
     path("", include("questions.urls")),
     path("", include("visits.urls")),
-    path("", include("ita.urls")),
 )
 
 if settings.DEBUG:

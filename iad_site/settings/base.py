@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "pages",
     "questions",
     "visits",
-    "ita",
 ]
 
 MIDDLEWARE = [

@@ -41,30 +41,3 @@ def write_test_embassies(path):
         writer.writeheader()
         writer.writerows(rows)
     return path
-
-
-def write_unseeded_examples(path):
-    """A fixture for `manage.py loaddata`: a made-up published example of each page type the seed has none of
-    on purpose (PageType.seeded=False in iad_site.core.sections), so the walks over test databases visit it.
-
-    The executives page: the seed names no one (nothing personal is seeded), so the page is not there until
-    staff publish someone. The made-up executive has no photo and says what it is.
-    """
-    records = [
-        {
-            "model": "pages.executive",
-            "pk": 1,
-            "fields": {
-                "name_th": "ผู้บริหารทดสอบ",
-                "name_en": "Test executive",
-                "position_th": "ตำแหน่งทดสอบ",
-                "position_en": "Test position",
-                "phone": "0 2000 0000",
-                "email": "executive@example.org",
-                "is_published": True,
-                "updated_at": "2026-12-01T09:00:00+07:00",
-            },
-        }
-    ]
-    Path(path).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    return path

@@ -211,8 +211,8 @@ def test_rebuild_writes_one_row_per_public_page_per_language(fukuoka, c40, embas
 
 def test_a_search_takes_a_fixed_number_of_queries(client, fukuoka, c40, django_assert_num_queries):
     search.query_terms("warm up the tokenizer")
-    # all-words check, count, page of results, the contact details (footer, JSON-LD)
-    with django_assert_num_queries(4):
+    # all-words check, count, page of results
+    with django_assert_num_queries(3):
         client.get("/en/search/", {"q": "Fukuoka climate"})
 
 
