@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("relations.urls")),
     path("", include("questions.urls")),
+    path("", include("documents.urls")),
     path("", include("visits.urls")),
 )
 

@@ -104,9 +104,11 @@ class PlanProjectInline(TranslationTabularInline):
 
 
 class PlanDocumentInline(TranslationTabularInline):
+    # The PDF itself is uploaded in the document library (documents/), the one place for the office's files.
     model = PlanDocument
     extra = 0
-    fields = ("title", "file", "sort_order")
+    fields = ("title", "document", "sort_order")
+    autocomplete_fields = ("document",)
 
 
 @admin.register(Plan)

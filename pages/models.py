@@ -5,7 +5,6 @@ iad_site.core.dates; fiscal years are stored in the Buddhist Era, as the office 
 """
 
 import datetime
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from iad_site.core.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
 from iad_site.core.links import slug_url
 from iad_site.core.models import Publishable, PublishableQuerySet
-from iad_site.core.uploads import PDF_VALIDATORS, ResponsiveImageField
+from iad_site.core.uploads import ResponsiveImageField
 from iad_site.core.validators import reject_buddhist_era_year
 
 # Fiscal years are typed in the Buddhist Era; anything outside this range is a Common Era year or a typo.
@@ -235,7 +234,8 @@ class PlanQuerySet(PublishableQuerySet):
         )
 
     def with_contents(self):
-        return self.prefetch_related("projects", "documents")
+        entries = PlanDocument.objects.select_related("document__category")
+        return self.prefetch_related("projects", models.Prefetch("documents", queryset=entries))
 
 
 class Plan(Publishable):
@@ -317,18 +317,28 @@ class PlanProject(models.Model):
 
 
 class PlanDocument(models.Model):
-    """A downloadable document of a plan. Listed without a link while no file has been uploaded."""
+    """A document listed in a plan: one of the library's documents (documents.Document), where its PDF is
+    uploaded like every other file the office publishes, or only its title while the file is not available."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents", verbose_name=_("plan"))
-    title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(
-        _("file"),
-        upload_to="plans/",
+    title = models.CharField(
+        _("title"),
+        max_length=300,
         blank=True,
-        validators=PDF_VALIDATORS,
-        help_text=_("A PDF. Leave empty until the file is available."),
+        help_text=_("As the plan's page lists it. Leave empty to use the title of the document chosen below."),
     )
-    file_size = models.PositiveBigIntegerField(_("file size in bytes"), default=0, editable=False)
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_entries",
+        verbose_name=_("document in the library"),
+        help_text=_(
+            "Upload the PDF under Documents first (category “Plans' documents”), then choose it here. Leave "
+            "empty while the file is not available: the plan lists the title alone."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -339,15 +349,20 @@ class PlanDocument(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        # Stored once at upload, so listing documents never touches the disk.
-        self.file_size = self.file.size if self.file else 0
-        super().save(*args, **kwargs)
+    def clean(self):
+        if not self.title_th and self.document is not None:
+            # Kept on the entry, so the plan still names it if the library's document is deleted.
+            self.title_th, self.title_en = self.document.title_th, self.document.title_en
+        if not self.title_th:
+            raise ValidationError({"title_th": _("Enter the title, or choose the document in the library.")})
 
     @property
-    def file_format(self):
-        """'PDF' for plan.pdf: the format a visitor needs to know before downloading."""
-        return Path(self.file.name).suffix.lstrip(".").upper() if self.file else ""
+    def public_document(self):
+        """The library's document, while visitors may download it (it and its category are published)."""
+        document = self.document
+        if document is not None and document.is_published and document.category.is_published:
+            return document
+        return None
 
 
 class StaticPage(Publishable):

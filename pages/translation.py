@@ -69,8 +69,8 @@ class PlanProjectTranslation(TranslationOptions):
 
 @register(PlanDocument)
 class PlanDocumentTranslation(TranslationOptions):
+    # Not required: an entry may take the title of the library document it links to (PlanDocument.clean).
     fields = ("title",)
-    required_languages = ("th",)
 
 
 @register(StaticPage)

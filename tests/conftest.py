@@ -21,6 +21,7 @@ from iad_site.core.sections import PageType
 from iad_site.pagecache.cache import bump_generation
 from pages.models import Milestone, Plan, StaticPage
 from relations.models import Activity, CityNetwork, Country, Embassy, SisterCity
+from tests.browser.data import write_unseeded_examples
 
 # A test that needs any of these (directly or through its fixtures) reads or writes the test database.
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
@@ -65,8 +66,10 @@ def seed(db):
 
 
 @pytest.fixture(scope="module")
-def seed_for_reading(django_db_setup, django_db_blocker):
-    """The same seed, loaded once for a whole module, for modules whose every test accepts it as it is.
+def seed_for_reading(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The same seed, loaded once for a whole module, for modules whose every test accepts it as it is, with
+    a made-up example of each page type the seed has none of on purpose (tests/browser/data.py), so the page
+    walk visits every page type.
 
     It is loaded in a transaction that each test's own transaction nests in (as a savepoint, rolled back
     after the test, so a test may still change it), and rolled back after the module's last test. Every
@@ -77,6 +80,8 @@ def seed_for_reading(django_db_setup, django_db_blocker):
         module_transaction = transaction.atomic()
         module_transaction.__enter__()
         call_command("seed", verbosity=0)
+        examples = write_unseeded_examples(tmp_path_factory.mktemp("seed") / "examples.json")
+        call_command("loaddata", examples, verbosity=0)
     yield
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

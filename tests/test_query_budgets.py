@@ -27,7 +27,7 @@ BUDGETS = {
     "network_detail en": 2,  # the network, its published activities
     "static_page en": 1,  # the page
     "relations:feed th": 1,  # the latest activities with their cities and networks
-    "sitemap": 4,  # one query per kind of object listed: cities, networks, plans, static pages
+    "sitemap": 5,  # one query per kind of object listed: cities, networks, plans, static pages, documents
 }
 
 

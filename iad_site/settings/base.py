@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "relations",
     "pages",
     "questions",
+    "documents",
     "visits",
 ]
 

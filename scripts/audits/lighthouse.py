@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from scripts.servers import Server, manage  # noqa: E402
-from tests.browser.data import write_test_embassies  # noqa: E402
+from tests.browser.data import write_test_embassies, write_unseeded_examples  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -117,6 +117,7 @@ def main(only):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed", "-v0")
     manage(env, "import_embassies", str(write_test_embassies(work / "embassies.csv")))
+    manage(env, "loaddata", str(write_unseeded_examples(work / "examples.json")), "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     pages = page_list(env, only)
 

@@ -16,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import models
 
+from documents.models import Category, Document
 from iad_site.backups import archive as backups
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,10 @@ def media_root(settings, tmp_path):
 def content(seed, media_root, django_user_model):
     """The seed (Thai and English), a staff account, and an uploaded file in every file field there is."""
     django_user_model.objects.create_superuser("somchai", "somchai@example.org", "a-long-right-password")
+    # The seed holds no PDF (a plan's documents are the library's, which starts empty): a library document
+    # to upload one to, as the office will.
+    category = Category.objects.create(slug="backup-test", name_th="หมวดทดสอบ")
+    Document.objects.create(category=category, title_th="เอกสารทดสอบ", fiscal_year=2569, published_on="2025-10-15")
     uploaded = 0
     for model in backups.content_models():
         for field in file_fields(model):
@@ -219,6 +224,16 @@ def point_a_city_at_a_missing_country(members):
     edit_json(members, "data.json", change)
 
 
+def give_a_plan_document_its_old_file(members):
+    """As an archive made before pages.0006 holds a plan's file on the plan's document itself."""
+
+    def change(records):
+        entry = next(record for record in records if record["model"] == "pages.plandocument")
+        entry["fields"].update(file="plans/old-plan.pdf", file_size=1234)
+
+    edit_json(members, "data.json", change)
+
+
 def damaged(archive, path, damage):
     with tarfile.open(archive) as tar:
         members = {member.name: (member, tar.extractfile(member).read()) for member in tar.getmembers()}
@@ -257,8 +272,19 @@ def media_checksums(root):
         (give_an_unknown_format, "Unknown backup format 2"),
         (add_a_link, "something other than a file: 'media/agreements/link.pdf'"),
         (point_a_city_at_a_missing_country, "The archive's records could not be loaded"),
+        (
+            give_a_plan_document_its_old_file,
+            r"pages.plandocument \d+ holds file 'plans/old-plan.pdf', which pages.0006",
+        ),
     ],
-    ids=["damaged-checksum", "wrong-record-count", "unknown-format", "non-file-member", "records-that-do-not-load"],
+    ids=[
+        "damaged-checksum",
+        "wrong-record-count",
+        "unknown-format",
+        "non-file-member",
+        "records-that-do-not-load",
+        "file-moved-since",
+    ],
 )
 def test_restore_with_replace_refuses_a_damaged_archive_and_changes_nothing(
     content, media_root, tmp_path, django_user_model, damage, message

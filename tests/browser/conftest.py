@@ -24,7 +24,7 @@ from django.core.management import call_command
 
 from iad_site.core import sections
 from tests.browser.checks import Load
-from tests.browser.data import write_test_embassies
+from tests.browser.data import write_test_embassies, write_unseeded_examples
 from tests.browser.nu_checker import NuChecker
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -123,6 +123,8 @@ def site(django_db_setup, django_db_blocker, nu_checker, tmp_path_factory):
         call_command("seed", verbosity=0)
         embassies = write_test_embassies(tmp_path_factory.mktemp("seed") / "embassies.csv")
         call_command("import_embassies", embassies, stdout=io.StringIO())
+        examples = write_unseeded_examples(tmp_path_factory.mktemp("seed") / "examples.json")
+        call_command("loaddata", examples, verbosity=0)
         pages = {
             (name, language): (path, status, noindex)
             for name, language, path, status, noindex in sections.public_pages()

@@ -41,3 +41,43 @@ def write_test_embassies(path):
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def write_unseeded_examples(path):
+    """A fixture for `manage.py loaddata`: a made-up published example of each page type the seed has none of
+    on purpose (PageType.seeded=False in iad_site.core.sections), so the walks over test databases visit it.
+    """
+    records = []
+    records += [
+        # The library: the office has uploaded no document yet. The file itself is not there: pages list its
+        # link and stored size, and the walks never download it.
+        {
+            "model": "documents.category",
+            "pk": 900,
+            "fields": {
+                "slug": "test-documents",
+                "name_th": "เอกสารทดสอบ",
+                "name_en": "Test documents",
+                "is_published": True,
+                "sort_order": 900,
+                "updated_at": "2026-12-01T09:00:00+07:00",
+            },
+        },
+        {
+            "model": "documents.document",
+            "pk": 900,
+            "fields": {
+                "category": 900,
+                "title_th": "เอกสารทดสอบ",
+                "title_en": "Test document",
+                "published_on": "2025-10-15",
+                "fiscal_year": 2569,
+                "file": "documents/test-document.pdf",
+                "file_size": 123456,
+                "is_published": True,
+                "updated_at": "2026-12-01T09:00:00+07:00",
+            },
+        },
+    ]
+    Path(path).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path

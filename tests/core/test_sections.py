@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.urls import URLResolver, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 from iad_site.core import sections
+from tests.browser.data import write_unseeded_examples
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE_APP = "tests.core.sample_section"
@@ -53,8 +55,9 @@ def public_url_names(resolver=None, namespace=""):
     return names
 
 
-def test_every_public_view_is_a_registered_page_type_or_feed(seed):
+def test_every_public_view_is_a_registered_page_type_or_feed(seed, tmp_path):
     """A public page left out of the registry would escape the page walks, the browser suite and the sitemap."""
+    call_command("loaddata", write_unseeded_examples(tmp_path / "examples.json"), verbosity=0)
     pages = set()
     for _type, language, path, status, _noindex in sections.public_pages():
         if status == 200:

@@ -4,10 +4,9 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-from pages.models import Milestone, OrganisationChart, Plan, PlanDocument, StaticPage
+from pages.models import Milestone, OrganisationChart, Plan, StaticPage
 
 pytestmark = pytest.mark.django_db
 
@@ -118,16 +117,6 @@ def test_document_without_a_file_is_listed_without_a_link(client, seed_for_readi
 
     assert "<a " not in documents
     assert "the file is not available yet" in documents
-
-
-def test_document_with_a_file_links_to_it_with_format_and_size(client, seed_for_reading):
-    document = PlanDocument.objects.get(plan__slug="operations-2555-05")
-    document.file.save("operations-may-2012.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 1_258_291))
-
-    html = client.get("/en/plans/operations-2555-05/").content.decode()
-
-    assert f'href="{document.file.url}"' in html
-    assert "(PDF, 1.2\xa0MB)" in html
 
 
 def test_unpublished_plan_is_not_found_by_the_public(client, seed_for_reading):

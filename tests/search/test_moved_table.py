@@ -24,8 +24,8 @@ from scripts.servers import ROOT
 OLD_COMMIT = "fd7fd7fb0bc0ef39fd984cdf189be44eb2031039"
 
 # Columns that a later migration drops on purpose, left out of both snapshots: relations.0007 replaced the stored
-# Thai sort key with a collation.
-DROPPED_COLUMNS = {"relations_sistercity": ["name_sort_key"]}
+# Thai sort key with a collation; pages.0006 moved plans' files into the document library (the seed has none).
+DROPPED_COLUMNS = {"relations_sistercity": ["name_sort_key"], "pages_plandocument": ["file", "file_size"]}
 # Tables to which apps added since the move add rows of their own when they migrate.
 GROWN_BY_NEW_APPS = {"django_content_type", "auth_permission"}
 

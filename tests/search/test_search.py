@@ -45,8 +45,16 @@ def faq_entry(db):
     return FAQEntry.objects.create(topic=topic, question_th="สำนักงานอยู่ที่ใด", answer_th="ศาลาว่าการกรุงเทพมหานคร")
 
 
+@pytest.fixture
+def library_document(db):
+    from documents.models import Category
+    from tests.documents.conftest import make_document
+
+    return make_document(Category.objects.create(slug="guides", name_th="คู่มือ"))
+
+
 def test_every_kind_of_page_is_searchable(
-    client, fukuoka, c40, embassy, activity, plan, milestone, static_page, faq_entry
+    client, fukuoka, c40, embassy, activity, plan, milestone, static_page, faq_entry, library_document
 ):
     kinds = set(SearchDocument.objects.filter(language="th").values_list("kind", flat=True))
 

@@ -3,9 +3,11 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.management import call_command
 
 from iad_site.core import sections
 from relations.models import SisterCity
+from tests.browser.data import write_unseeded_examples
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +27,8 @@ def sitemap(client):
     }
 
 
-def test_sitemap_lists_every_page_type_meant_for_search_engines_in_every_language(client, seed):
+def test_sitemap_lists_every_page_type_meant_for_search_engines_in_every_language(client, seed, tmp_path):
+    call_command("loaddata", write_unseeded_examples(tmp_path / "examples.json"), verbosity=0)
     listed = [p for p in sections.page_types() if p.in_sitemap and not p.query and not p.noindex and p.status == 200]
     locations = sitemap(client)
 

@@ -28,6 +28,15 @@ def display_year(year):
     return dates.display_year(year)
 
 
+@register.filter
+def display_fiscal_year(fiscal_year_be):
+    """{{ document.fiscal_year|display_fiscal_year }}: a Thai fiscal year, stored in the Buddhist Era, as the
+    reader counts it: 2568 in Thai, 2025 in English (the Common Era year it ends in)."""
+    if not fiscal_year_be:
+        return ""
+    return dates.display_year(dates.fiscal_year_bounds(fiscal_year_be)[1])
+
+
 # Markup that depends only on the code, the active language and a few keys (the header, the navigation,
 # the footer, the head's links to static files), rendered once per process instead of on every request.
 # Nothing read from the database may go in: a process keeps it until it restarts (every deploy restarts).
