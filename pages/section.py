@@ -5,7 +5,7 @@ from html import unescape
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from iad_site.core.sections import NavItem, PageType, Section
+from iad_site.core.sections import MovedFields, NavItem, PageType, Section
 from iad_site.search.engine import IndexSpec, translated
 
 
@@ -63,5 +63,10 @@ section = Section(
     search_dependents={
         "pages.PlanProject": lambda project: [project.plan],
         "pages.MilestoneUnit": lambda unit: [unit.milestone],
+    },
+    moved_fields={
+        "pages.plandocument": MovedFields(
+            ("file", "file_size"), "file", "pages.0006 moved plans' files into the document library"
+        )
     },
 )

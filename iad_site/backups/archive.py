@@ -39,15 +39,6 @@ FORMAT = 1
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
 # Models that changed app since an archive may have been written: the label in the archive -> the label now.
 MOVED_MODELS = {"iad_site.searchdocument": "search.searchdocument"}
-# Fields a later migration moved elsewhere, by model label: (the fields, the one that says a value was there,
-# why). Left out when empty; an archive holding a value there is refused rather than restored without it.
-MOVED_FIELDS = {
-    "pages.plandocument": (
-        {"file", "file_size"},
-        "file",
-        "pages.0006 moved plans' files into the document library",
-    )
-}
 
 
 def content_models():
@@ -243,19 +234,21 @@ def check_archive(tar, path):
     try:
         # Fields a migration dropped on purpose, which the sections name: an older archive restores without them.
         dropped = sections.dropped_fields()
+        moved = sections.moved_fields()
         for record in records:
             record["model"] = MOVED_MODELS.get(record["model"], record["model"])
             for name in dropped.get(record["model"], ()):
                 record["fields"].pop(name, None)
-            names, holder, why = MOVED_FIELDS.get(record["model"], ((), "", ""))
-            if record["fields"].get(holder):
-                raise CommandError(
-                    f"{record['model']} {record['pk']} holds {holder} {record['fields'][holder]!r}, which {why}: "
-                    "restore this archive with the version of the site that made it, then upgrade (migrate moves "
-                    "it). Nothing was restored."
-                )
-            for name in names:
-                record["fields"].pop(name, None)
+            if record["model"] in moved:
+                fields = moved[record["model"]]
+                if record["fields"].get(fields.holder):
+                    raise CommandError(
+                        f"{record['model']} {record['pk']} holds {fields.holder} "
+                        f"{record['fields'][fields.holder]!r}, which {fields.why}: restore this archive with the "
+                        "version of the site that made it, then upgrade (migrate moves it). Nothing was restored."
+                    )
+                for name in fields.names:
+                    record["fields"].pop(name, None)
         in_data = dict(Counter(record["model"] for record in records))
     except (TypeError, KeyError) as error:
         raise CommandError(f"data.json in {path} is not a list of records. Nothing was restored.") from error

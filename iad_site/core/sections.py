@@ -100,6 +100,16 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class MovedFields:
+    """Fields a migration moved to another model: an archive holding a value in `holder` is refused rather than
+    restored without it; the others are dropped from older archives."""
+
+    names: tuple
+    holder: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Section:
     """What one app adds to the public site, declared as `section = Section(...)` in its section.py."""
 
@@ -122,6 +132,9 @@ class Section:
     # Fields of this section's models that a migration dropped on purpose, by model label: a backup made before
     # it still restores, without them.
     dropped_fields: Mapping = field(default_factory=dict)
+    # Fields of this section's models that a migration moved elsewhere, by model label: a backup made before it
+    # restores only if it holds no value there.
+    moved_fields: Mapping = field(default_factory=dict)
     holds_content: bool = True
     # Filled in by the registry: the app this section belongs to.
     app_label: str = ""
@@ -180,6 +193,10 @@ def seed_loaders():
 
 def dropped_fields():
     return {label: set(names) for section in sections() for label, names in section.dropped_fields.items()}
+
+
+def moved_fields():
+    return {label: moved for section in sections() for label, moved in section.moved_fields.items()}
 
 
 def private_url_names():

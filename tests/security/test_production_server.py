@@ -8,6 +8,7 @@ import pytest
 
 from iad_site.core import sections
 from scripts.servers import Server, fetch, manage
+from tests.browser.data import write_unseeded_examples
 from tests.security.assertions import YEAR, assert_hsts, assert_security_headers
 from tests.security.production import production_env
 
@@ -27,6 +28,7 @@ def production_server(tmp_path_factory):
     )
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["seed"]):
         manage(env, *command, "-v0")
+    manage(env, "loaddata", str(write_unseeded_examples(tmp_path_factory.mktemp("seed") / "examples.json")), "-v0")
     pages = json.loads(manage(env, "public_pages"))
     with Server.gunicorn(env, log=tmp / "gunicorn.log") as server:
         yield server, tmp / "static", pages
