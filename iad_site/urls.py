@@ -40,8 +40,10 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("relations.urls")),
     path("", include("questions.urls")),
-    path("", include("documents.urls")),
     path("", include("visits.urls")),
+    path("", include("ita.urls")),
+    path("", include("news.urls")),
+    path("", include("documents.urls")),
 )
 
 if settings.DEBUG:

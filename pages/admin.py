@@ -9,6 +9,8 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from iad_site.core.admin import ContentAdmin
 
 from .models import (
+    ContactDetails,
+    Executive,
     HomePage,
     Milestone,
     MilestoneUnit,
@@ -124,6 +126,61 @@ class PlanAdmin(ContentAdmin):
         AUDIT_FIELDSET,
     )
     inlines = [PlanProjectInline, PlanDocumentInline]
+
+
+@admin.register(Executive)
+class ExecutiveAdmin(ContentAdmin):
+    thumbnail_fields = ("photo", "photo_alt")
+    list_display = ("name", "position", "thumbnail", "is_published", "sort_order", "updated_at")
+    list_editable = ("sort_order",)
+    list_filter = ("is_published",)
+    search_fields = ("name", "position")
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (None, {"fields": ("name", "position", "photo", "photo_alt", "phone", "email")}),
+        (
+            _("Publishing"),
+            {
+                "fields": ("is_published", "sort_order"),
+                "description": _("The executives page and its link on the office page appear once one is published."),
+            },
+        ),
+        AUDIT_FIELDSET,
+    )
+
+
+@admin.register(ContactDetails)
+class ContactDetailsAdmin(ContentAdmin):
+    """A single set of details: the list goes straight to it, and a second one cannot be added."""
+
+    list_display = ("__str__", "updated_at")
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("address", "postal_code", "phone", "fax", "email", "office_hours", "map_url"),
+                "description": _(
+                    "Shown on the contact page, in every page's footer and to search engines. Leave a value empty "
+                    "until it is confirmed: an empty one is not shown anywhere."
+                ),
+            },
+        ),
+        (_("Social media"), {"fields": ContactDetails.SOCIAL_FIELDS}),
+        AUDIT_FIELDSET,
+    )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not ContactDetails.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        contact = ContactDetails.current()
+        if contact is not None:
+            return redirect(reverse("admin:pages_contactdetails_change", args=[contact.pk]))
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(StaticPage)

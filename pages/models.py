@@ -1,4 +1,5 @@
-"""The office's own story: the home page's texts, its history, its structure, its plans and its static pages.
+"""The office's own story: the home page's texts, its history, its structure, its executives, its plans, its static
+pages and its contact details.
 
 Translated fields are registered in translation.py; dates are stored in the Common Era and shown through
 iad_site.core.dates; fiscal years are stored in the Buddhist Era, as the office writes them.
@@ -155,6 +156,15 @@ class OfficeUnit(Publishable):
     duties = models.TextField(
         _("duties"), blank=True, help_text=_("Optional. What the unit is responsible for, shown under its name.")
     )
+    staff_positions = models.PositiveSmallIntegerField(
+        _("staff positions"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. How many staff positions the unit has. Once any unit has a number, the structure page "
+            "shows a staffing chart."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -188,7 +198,8 @@ class OfficeDuty(Publishable):
 
 
 class OrganisationChart(Publishable):
-    """An organisation chart on the structure page. Without an image only its title is listed."""
+    """An organisation chart on the structure page, shown once its image is uploaded (until then the page
+    draws its charts from the units)."""
 
     title = models.CharField(_("title"), max_length=300)
     image = ResponsiveImageField(
@@ -397,3 +408,177 @@ class StaticPage(Publishable):
 
     def get_absolute_url(self):
         return slug_url("pages:static_page", self.slug)
+
+
+def telephone_uri(number):
+    """'tel:+6622241234' for '0 2224 1234': a Thai number written as staff write it, dialled from anywhere."""
+    digits = "".join(character for character in number if character.isdigit() or character == "+")
+    if digits.startswith("0"):
+        digits = "+66" + digits[1:]
+    return f"tel:{digits}" if digits else ""
+
+
+class ExecutiveQuerySet(PublishableQuerySet):
+    def for_page(self):
+        return self.order_by("sort_order", "pk")
+
+
+class Executive(Publishable):
+    """One of the office's executives (ผู้บริหาร), on the executives page in order. The page and its link on
+    the office page appear only while at least one is published."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("Title and full name, e.g. 'Mr Somchai Jaidee'."))
+    position = models.CharField(_("position"), max_length=300, help_text=_("E.g. 'Director of the office'."))
+    photo = ResponsiveImageField(
+        _("photo"),
+        upload_to="executives/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text=_("Optional. A portrait, JPEG or PNG."),
+    )
+    # Stored when the photo is saved, so the page gives <img> its size without opening the file.
+    photo_width = models.PositiveIntegerField(_("photo width"), null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), null=True, blank=True, editable=False)
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it. Required in Thai when there is a photo."),
+    )
+    phone = models.CharField(
+        _("telephone"), max_length=40, blank=True, help_text=_("Optional. One number, e.g. 0 2224 1234.")
+    )
+    email = models.EmailField(_("email"), blank=True, help_text=_("Optional. A work address."))
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Executives are listed from the smallest number up: the head first.")
+    )
+
+    objects = ExecutiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("executive")
+        verbose_name_plural = _("executives")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pages:executives") + f"#executive-{self.pk}"
+
+    def clean(self):
+        if self.photo and not (self.photo_alt_th or "").strip():
+            raise ValidationError({"photo_alt_th": _("Describe the photo in Thai for people who cannot see it.")})
+
+    @property
+    def phone_uri(self):
+        return telephone_uri(self.phone)
+
+
+# The static page the footer links to as the contact page; the contact details are shown on it.
+CONTACT_PAGE_SLUG = "contact"
+
+
+class ContactDetails(models.Model):
+    """How to reach the office, shown on the contact page, in every page's footer and to search engines.
+    There is only ever one row. A value left empty is not shown anywhere: nothing is guessed."""
+
+    address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("As written on a letter, without the office's name. A new line starts a new line."),
+    )
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    phone = models.CharField(
+        _("telephone"), max_length=40, blank=True, help_text=_("One number, as it is dialled in Thailand: 0 2224 1234.")
+    )
+    fax = models.CharField(_("fax"), max_length=40, blank=True, help_text=_("One number: 0 2224 1235."))
+    email = models.EmailField(_("email"), blank=True)
+    office_hours = models.CharField(
+        _("office hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'Monday to Friday, 8.30 to 16.30, except public holidays'."),
+    )
+    map_url = models.URLField(
+        _("map"), blank=True, help_text=_("The address of the office on a map (Google Maps, OpenStreetMap...).")
+    )
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    x_url = models.URLField(_("X (Twitter) account"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    line_url = models.URLField(_("LINE official account"), blank=True, help_text=_("Its https://lin.ee/ address."))
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    SOCIAL_FIELDS = ("facebook_url", "youtube_url", "x_url", "instagram_url", "line_url")
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self):
+        return str(_("Contact details"))
+
+    def get_absolute_url(self):
+        return slug_url("pages:static_page", CONTACT_PAGE_SLUG)
+
+    def clean(self):
+        if ContactDetails.objects.exclude(pk=self.pk).exists():
+            raise ValidationError(_("The office has one set of contact details only. Edit the existing one."))
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+    @classmethod
+    def for_request(cls, request):
+        """The current details (or None), read once per request however many parts of the page show them."""
+        if not hasattr(request, "_contact_details"):
+            request._contact_details = cls.current()
+        return request._contact_details
+
+    @property
+    def phone_uri(self):
+        return telephone_uri(self.phone)
+
+    @property
+    def social_accounts(self):
+        """(name, address) of each account the office has, in the form's order."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.SOCIAL_FIELDS
+            if getattr(self, name)
+        ]
+
+    @property
+    def has_contact_points(self):
+        """Whether any way to reach the office other than its social accounts is known."""
+        return any([self.address, self.phone, self.fax, self.email, self.office_hours, self.map_url])
+
+    def structured_data(self):
+        """The schema.org properties of the office these details give (iad_site.core.structured_data leaves
+        the empty ones out)."""
+        address = {}
+        if self.address:
+            address = {
+                "@type": "PostalAddress",
+                "streetAddress": ", ".join(line.strip() for line in self.address.splitlines() if line.strip()),
+                "postalCode": self.postal_code,
+                "addressLocality": _("Bangkok"),
+                "addressCountry": "TH",
+            }
+        contact_point = {}
+        if self.phone or self.email or self.fax:
+            contact_point = {
+                "@type": "ContactPoint",
+                "contactType": _("General enquiries"),
+                "telephone": self.phone_uri.removeprefix("tel:"),
+                "faxNumber": telephone_uri(self.fax).removeprefix("tel:"),
+                "email": self.email,
+            }
+        return {
+            "address": address,
+            "contactPoint": [contact_point],
+            "sameAs": [url for _name, url in self.social_accounts],
+        }

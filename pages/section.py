@@ -34,6 +34,8 @@ section = Section(
         PageType("office", "pages:office"),
         PageType("history", "pages:history"),
         PageType("structure", "pages:structure"),
+        # Nothing personal is seeded: the page is there once staff publish an executive.
+        PageType("executives", "pages:executives", requires="pages.Executive", seeded=False),
         PageType("static_page", model="pages.StaticPage"),
     ),
     nav=(

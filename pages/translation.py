@@ -6,6 +6,8 @@ Thai is required wherever the field itself is (required_languages); English is o
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    ContactDetails,
+    Executive,
     HomePage,
     Milestone,
     MilestoneUnit,
@@ -77,3 +79,15 @@ class PlanDocumentTranslation(TranslationOptions):
 class StaticPageTranslation(TranslationOptions):
     fields = ("title", "body")
     required_languages = ("th",)
+
+
+@register(Executive)
+class ExecutiveTranslation(TranslationOptions):
+    fields = ("name", "position", "photo_alt")
+    required_languages = ("th",)
+
+
+@register(ContactDetails)
+class ContactDetailsTranslation(TranslationOptions):
+    # Every value is optional: an address not yet confirmed is left empty rather than guessed.
+    fields = ("address", "office_hours")

@@ -11,5 +11,6 @@ urlpatterns = [
     path("office/", views.OfficeView.as_view(), name="office"),
     path("office/history/", views.HistoryView.as_view(), name="history"),
     path("office/structure/", views.StructureView.as_view(), name="structure"),
+    path("office/executives/", views.ExecutiveListView.as_view(), name="executives"),
     path("page/<slug:slug>/", views.StaticPageView.as_view(), name="static_page"),
 ]

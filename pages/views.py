@@ -1,10 +1,22 @@
 """Thin views for the office's pages: published content only, staff may preview the rest."""
 
+from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
 
 from iad_site.core.views import PublishedOrPreviewMixin
 
-from .models import HomePage, Milestone, OfficeDuty, OfficeUnit, OrganisationChart, Plan, StaticPage
+from .models import (
+    CONTACT_PAGE_SLUG,
+    ContactDetails,
+    Executive,
+    HomePage,
+    Milestone,
+    OfficeDuty,
+    OfficeUnit,
+    OrganisationChart,
+    Plan,
+    StaticPage,
+)
 
 LATEST_ACTIVITY_COUNT = 5
 
@@ -34,6 +46,27 @@ class HomeView(TemplateView):
 class OfficeView(TemplateView):
     template_name = "pages/office.html"
 
+    def get_context_data(self, **kwargs):
+        # The executives page is linked only while it is there (someone is published).
+        return super().get_context_data(has_executives=Executive.objects.published().exists(), **kwargs)
+
+
+class ExecutiveListView(PublishedOrPreviewMixin, ListView):
+    """The office's executives. Not there (404) until staff publish someone: nothing personal is seeded."""
+
+    model = Executive
+    template_name = "pages/executives.html"
+    context_object_name = "executives"
+
+    def get_queryset(self):
+        return super().get_queryset().for_page()
+
+    def get_context_data(self, **kwargs):
+        executives = list(self.object_list)
+        if not executives:
+            raise Http404("No executive is published.")
+        return super().get_context_data(updated_at=max(executive.updated_at for executive in executives), **kwargs)
+
 
 class HistoryView(PublishedOrPreviewMixin, ListView):
     model = Milestone
@@ -58,9 +91,13 @@ class StructureView(TemplateView):
         units = list(OfficeUnit.objects.visible_to(user))
         duties = list(OfficeDuty.objects.visible_to(user))
         charts = list(OrganisationChart.objects.visible_to(user))
+        positions = [unit.staff_positions for unit in units if unit.staff_positions is not None]
+        # The staffing chart once any unit has its number; the total only when every unit has one.
+        staffing = {"total": sum(positions) if len(positions) == len(units) else None} if positions else None
         return super().get_context_data(
             units=units,
             duties=duties,
+            staffing=staffing,
             # A chart not uploaded yet is drawn from the units instead (pages/_org_chart.html).
             charts=[chart for chart in charts if chart.image],
             updated_at=max((item.updated_at for item in [*units, *duties, *charts]), default=None),
@@ -94,3 +131,10 @@ class StaticPageView(PublishedOrPreviewMixin, DetailView):
     model = StaticPage
     template_name = "pages/static_page.html"
     context_object_name = "page"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.slug == CONTACT_PAGE_SLUG:
+            # The same row the footer reads on this request (pages.templatetags.office_contact).
+            context.update(is_contact_page=True, contact=ContactDetails.for_request(self.request))
+        return context

@@ -10,14 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from iad_site.core.admin import SOURCE_LANGUAGE, ContentAdmin, OrderedAdminMixin, translated_fields
+from iad_site.core.admin import HTTPS_URLS, SOURCE_LANGUAGE, ContentAdmin, OrderedAdminMixin, translated_fields
 from iad_site.core.collation import thai_order
 
 from .admin_import import EmbassyImportMixin
 from .models import Activity, Agreement, CityLink, CityNetwork, Country, Embassy, SisterCity
-
-# Web addresses typed without a scheme ("www.c40.org") get https://, the scheme every site here uses.
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ThaiOrderChangeList(ChangeList):
@@ -68,14 +65,12 @@ class NetworkActivityInline(ActivityInline):
 
 @admin.register(Country)
 class CountryAdmin(ThaiOrderMixin, ContentAdmin):
-    formfield_overrides = HTTPS_URLS
     list_display = ("name", "iso_code")
     search_fields = ("name_th", "name_en", "iso_code")
 
 
 @admin.register(SisterCity)
 class SisterCityAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
-    formfield_overrides = HTTPS_URLS
     thumbnail_fields = ("photo", "photo_alt")
     list_display = (
         "name",
@@ -102,7 +97,6 @@ class SisterCityAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
 
 @admin.register(CityNetwork)
 class CityNetworkAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
-    formfield_overrides = HTTPS_URLS
     list_display = ("name", "acronym", "founded_year", "is_published")
     list_filter = ("is_published",)
     search_fields = ("name_th", "name_en", "acronym")
@@ -124,7 +118,6 @@ class CityNetworkAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(ThaiOrderMixin, ContentAdmin):
-    formfield_overrides = HTTPS_URLS
     thumbnail_fields = ("photo", "photo_alt")
     list_display = ("title", "thumbnail", "happened_on", "city", "network", "is_published")
     list_filter = ("is_published", "city", "network")
@@ -136,7 +129,6 @@ class ActivityAdmin(ThaiOrderMixin, ContentAdmin):
 
 @admin.register(Embassy)
 class EmbassyAdmin(EmbassyImportMixin, ThaiOrderMixin, ContentAdmin):
-    formfield_overrides = HTTPS_URLS
     list_display = ("name", "country", "phone", "email", "confirmed_on", "is_published")
     list_filter = ("is_published", ("confirmed_on", admin.EmptyFieldListFilter))
     search_fields = ("name_th", "name_en", "country__name_th", "country__name_en", "country__iso_code", "note")

@@ -187,6 +187,10 @@ def _bilingual_lookup(model, lookup):
     return [f"{prefix}{stem}_{code}" for code in (SOURCE_LANGUAGE, *TARGET_LANGUAGES)]
 
 
+# A web address typed without its scheme is taken as https (Django 6's default), not http.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTranslationAdmin):
     """The base of every content admin: language tabs, history, English-missing filter, bilingual search,
     a link to the public page (a preview for staff while unpublished), an optional thumbnail column, and a
@@ -196,6 +200,7 @@ class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTran
     # ("photo", "photo_alt"): the image field and the field describing it, for the `thumbnail` column.
     thumbnail_fields = None
     history_latest_first = True
+    formfield_overrides = HTTPS_URLS
 
     def get_list_filter(self, request):
         filters = list(super().get_list_filter(request))

@@ -33,7 +33,8 @@ class PageType:
     A page named by `url_name` alone is one fixed page (the directory, the office page). A page with a
     `model` is the detail page of each published object of that model (its `get_absolute_url()`): the
     example is the first published one matching `example_filters`. `query` adds a query string to the
-    example, either one for every language or one per language code.
+    example, either one for every language or one per language code. A fixed page that `requires` a model
+    exists only while a published object of it does (the executives page, once staff publish someone).
     """
 
     name: str
@@ -49,13 +50,20 @@ class PageType:
     # Holds a form that posts (the Ask page): it sets Django's CSRF cookie, the one cookie a public page may set,
     # and is never cached.
     form: bool = False
+    # A model label: the fixed page lists its published objects and is not there without one (answers 404,
+    # left out of the sitemap and of the navigation that leads to it).
+    requires: str = ""
     # False for a page type the seed content has no example of on purpose (nothing personal or invented is
     # seeded): public_pages() leaves it out where the database has none, and the walks over test databases add
-    # a made-up example (tests/browser/data.py, write_unseeded_examples).
+    # a made-up example (tests/browser/data.py, add_unseeded_examples).
     seeded: bool = True
 
     def model_class(self):
         return apps.get_model(self.model)
+
+    def exists(self):
+        """Whether this page is there at all: always, unless it `requires` published objects and has none."""
+        return not self.requires or apps.get_model(self.requires).objects.published().exists()
 
     def _query(self, language):
         query = self.query.get(language, "") if isinstance(self.query, Mapping) else self.query
@@ -70,6 +78,8 @@ class PageType:
                     raise LookupError(f"No published {self.model} {dict(self.example_filters) or ''} to visit.")
                 path = obj.get_absolute_url().split("#")[0]
             elif self.url_name:
+                if not self.exists():
+                    raise LookupError(f"No published {self.requires}: the page {self.name} is not there.")
                 path = reverse(self.url_name)
             else:
                 path = f"/{language}/{self.path}"

@@ -46,8 +46,10 @@ INSTALLED_APPS = [
     "relations",
     "pages",
     "questions",
+    "news",
     "documents",
     "visits",
+    "ita",
 ]
 
 MIDDLEWARE = [

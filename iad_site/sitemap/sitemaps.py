@@ -27,7 +27,7 @@ class FixedPagesSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        names = [p.url_name for p in sections.page_types() if p.in_sitemap and not p.model]
+        names = [p.url_name for p in sections.page_types() if p.in_sitemap and not p.model and p.exists()]
         home = f"/{translation.get_language()}/"
         return sorted(names, key=lambda name: reverse(name) != home)
 

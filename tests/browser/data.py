@@ -46,9 +46,47 @@ def write_test_embassies(path):
 def write_unseeded_examples(path):
     """A fixture for `manage.py loaddata`: a made-up published example of each page type the seed has none of
     on purpose (PageType.seeded=False in iad_site.core.sections), so the walks over test databases visit it.
+
+    The executives page: the seed names no one (nothing personal is seeded), so the page is not there until
+    staff publish someone. The made-up executive has no photo and says what it is.
     """
-    records = []
+    records = [
+        {
+            "model": "pages.executive",
+            "pk": 1,
+            "fields": {
+                "name_th": "ผู้บริหารทดสอบ",
+                "name_en": "Test executive",
+                "position_th": "ตำแหน่งทดสอบ",
+                "position_en": "Test position",
+                "phone": "0 2000 0000",
+                "email": "executive@example.org",
+                "is_published": True,
+                "updated_at": "2026-12-01T09:00:00+07:00",
+            },
+        }
+    ]
+    # The news: the seed invents none. Tagged with the seed's first city and network (pk 1 in
+    # fixtures/relations.json), so their pages' timelines show it.
     records += [
+        {
+            "model": "news.article",
+            "pk": 1,
+            "fields": {
+                "slug": "test-news",
+                "title_th": "ข่าวทดสอบ",
+                "title_en": "Test news",
+                "published_on": "2025-10-15",
+                "summary_th": "ข่าวที่สร้างขึ้นสำหรับการทดสอบเท่านั้น",
+                "summary_en": "News made up for tests only.",
+                "body_th": "<p>ข้อความของข่าวทดสอบ</p>",
+                "body_en": "<p>The text of the test news.</p>",
+                "cities": [1],
+                "networks": [1],
+                "is_published": True,
+                "updated_at": "2026-12-01T09:00:00+07:00",
+            },
+        },
         # The library: the office has uploaded no document yet. The file itself is not there: pages list its
         # link and stored size, and the walks never download it.
         {

@@ -96,3 +96,37 @@ def test_history_timeline_links_to_each_milestone_in_order(client, seed_for_read
         "Date not known",
         "Origins: the International Relations Unit of the Public Relations Division",
     )
+
+
+def test_no_staffing_chart_while_no_unit_has_its_number(client, seed_for_reading):
+    html = client.get("/en/office/structure/").content.decode()
+
+    assert len(charts(html)) == 1 and 'id="staffing"' not in html
+
+
+def test_staffing_chart_gives_each_units_positions_and_their_total(client, seed_for_reading):
+    for name, positions in [("City Relations Promotion Division", 12), ("City Planning and Potential Promotion Division", 9),
+                            ("General Administration Section", 1)]:  # fmt: skip
+        OfficeUnit.objects.filter(name_en=name).update(staff_positions=positions)
+
+    html = client.get("/en/office/structure/").content.decode()
+
+    _chart, (root, boxes, _names) = charts(html)
+    assert root == "International Affairs Office"
+    assert '<span class="org-chart__figure">22 staff positions in all</span>' in html.split('id="staffing"')[1]
+    assert boxes == [
+        "City Relations Promotion Division 12 staff positions",
+        "City Planning and Potential Promotion Division 9 staff positions",
+        "General Administration Section 1 staff position",
+    ]
+
+
+def test_staffing_chart_gives_no_total_while_a_units_number_is_missing(client, seed_for_reading):
+    OfficeUnit.objects.filter(name_en="City Relations Promotion Division").update(staff_positions=12)
+
+    html = client.get("/en/office/structure/").content.decode()
+
+    _chart, (_root, boxes, _names) = charts(html)
+    assert boxes[1:] == [f"{name} Number of staff positions not given" for name in (
+        "City Planning and Potential Promotion Division", "General Administration Section")]  # fmt: skip
+    assert "in all" not in html.split('id="staffing"')[1]

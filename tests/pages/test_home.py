@@ -109,8 +109,8 @@ def test_home_query_count_is_fixed(client, seed, django_assert_num_queries):
         Activity.objects.create(title_th=f"กิจกรรม {day}", happened_on=datetime.date(2012, 5, day), city=city)
 
     # the home texts, cities, countries, networks and embassies counted, this year's anniversaries, the latest
-    # activities
-    with django_assert_num_queries(7):
+    # news, the latest activities, the contact details (footer, JSON-LD)
+    with django_assert_num_queries(9):
         client.get("/th/")
 
 

@@ -69,7 +69,8 @@ def test_map_is_inline_svg_that_scales_with_the_screen(client, fukuoka):
     svg = re.search(r"<svg [^>]*>", html).group()
     assert "viewBox=" in svg
     assert "width=" not in svg and "height=" not in svg
-    assert "<script" not in html
+    # No script runs: the only script elements are JSON-LD data blocks (iad_site/core/structured_data.py).
+    assert re.findall(r'<script(?! type="application/ld\+json")', html) == []
 
 
 def test_markers_sit_where_the_coordinates_say(fukuoka):
@@ -113,8 +114,9 @@ def test_map_page_takes_a_fixed_number_of_queries(client, fukuoka, japan, django
         SisterCity.objects.create(
             slug=f"c{number}", name_th=f"เมือง {number}", country=japan, latitude="10", longitude="10"
         )
-    # How many cities, then the cities (or, past world.MAX_CITY_MARKERS, their countries: test_map_by_country.py).
-    with django_assert_num_queries(2):
+    # How many cities, then the cities (or, past world.MAX_CITY_MARKERS, their countries: test_map_by_country.py),
+    # and the contact details of the footer and the JSON-LD.
+    with django_assert_num_queries(3):
         client.get("/th/sister-cities/map/")
 
 

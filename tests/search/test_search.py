@@ -46,6 +46,13 @@ def faq_entry(db):
 
 
 @pytest.fixture
+def news_article(db):
+    from tests.news.conftest import make_article
+
+    return make_article()
+
+
+@pytest.fixture
 def library_document(db):
     from documents.models import Category
     from tests.documents.conftest import make_document
@@ -54,7 +61,7 @@ def library_document(db):
 
 
 def test_every_kind_of_page_is_searchable(
-    client, fukuoka, c40, embassy, activity, plan, milestone, static_page, faq_entry, library_document
+    client, fukuoka, c40, embassy, activity, plan, milestone, static_page, faq_entry, news_article, library_document
 ):
     kinds = set(SearchDocument.objects.filter(language="th").values_list("kind", flat=True))
 
@@ -219,8 +226,8 @@ def test_rebuild_writes_one_row_per_public_page_per_language(fukuoka, c40, embas
 
 def test_a_search_takes_a_fixed_number_of_queries(client, fukuoka, c40, django_assert_num_queries):
     search.query_terms("warm up the tokenizer")
-    # all-words check, count, page of results
-    with django_assert_num_queries(3):
+    # all-words check, count, page of results, the contact details (footer, JSON-LD)
+    with django_assert_num_queries(4):
         client.get("/en/search/", {"q": "Fukuoka climate"})
 
 
