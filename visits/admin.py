@@ -72,6 +72,8 @@ class VisitRequestAdmin(PublicRequestAdmin):
         "interpreter_needed",
         "letter",
     )
+    # The requester's answer to the survey after the visit: read, never edited, by staff.
+    survey_fields = ("satisfaction", "satisfaction_comment", "survey_answered_at")
     list_display = ("reference_display", "kind", "status", "country", "scheduled_at", "assignee", "received_at", "age")
     list_filter = ("status", "kind", "language", AgeListFilter, "assignee", "interpreter_needed")
     search_fields = ("name", "email", "organisation", "head_of_delegation")
@@ -87,6 +89,7 @@ class VisitRequestAdmin(PublicRequestAdmin):
             {"fields": ("status", "assignee", "scheduled_at", "scheduled_place", "bma_host", "decline_reason")},
         ),
         (_("Partner"), {"fields": ("sister_city", "city_network", "embassy")}),
+        (_("Satisfaction survey"), {"fields": survey_fields}),
         (_("Internal"), {"fields": ("internal_notes", "status_page")}),
         (
             _("Record"),
@@ -96,6 +99,9 @@ class VisitRequestAdmin(PublicRequestAdmin):
             },
         ),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.survey_fields)
 
     @admin.display(description=_("proposed dates"))
     def proposed_dates(self, obj):

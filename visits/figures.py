@@ -1,10 +1,12 @@
 """Service figures for visits (ITA O14), per Thai fiscal year, from the requests themselves: received, answered
 (scheduled or declined), completed and their share, the median days to an answer (iad_site.inbox.figures), and
-the requests by kind and by country. Counts only: nothing personal, and a country or kind is named only as the
+the requests by kind and by country, and the satisfaction survey's answers and average rating (ITA O15), counted
+in the fiscal year the request arrived in, like the rest. Counts only: nothing personal, and a country or kind is named only as the
 office lists it. Spam is left out. A constant number of queries, however many requests there are.
 """
 
-from collections import Counter
+import statistics
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,8 @@ class VisitYear:
     completed: int
     by_kind: list = field(default_factory=list)  # [(name, count)], the office's order of kinds
     by_country: list = field(default_factory=list)  # [(name, count)], most requests first
+    survey_answers: int = 0
+    average_satisfaction: float | None = None  # over the answers that gave a rating, 1 to 5
 
     def __getattr__(self, name):
         # fiscal_year, received, answered, median_days, period(), first_day, last_day: the inbox's figures.
@@ -36,11 +40,16 @@ class VisitYear:
 def visit_figures(queryset):
     """One VisitYear per fiscal year with requests, the latest first. Four queries."""
     base = service_figures(queryset)
-    completed, kinds, countries = Counter(), Counter(), Counter()
-    rows = queryset.not_spam().values_list("received_at", "status", "kind_id", "country_id")
-    for received_at, status, kind_id, country_id in rows:
+    completed, kinds, countries, answers, ratings = Counter(), Counter(), Counter(), Counter(), defaultdict(list)
+    rows = queryset.not_spam().values_list(
+        "received_at", "status", "kind_id", "country_id", "survey_answered_at", "satisfaction"
+    )
+    for received_at, status, kind_id, country_id, answered_survey_at, satisfaction in rows:
         year = fiscal_year_of(received_at)
         completed[year] += status == VisitStatus.COMPLETED
+        answers[year] += answered_survey_at is not None
+        if satisfaction is not None:
+            ratings[year].append(satisfaction)
         kinds[year, kind_id] += 1
         countries[year, country_id] += 1
     kind_names = [(kind.pk, kind.name) for kind in VisitKind.objects.order_by("sort_order", "pk")]
@@ -58,7 +67,8 @@ def visit_figures(queryset):
             ),
             key=lambda item: (-item[1], str(item[0])),
         )
-        years.append(VisitYear(figures, completed[year], by_kind, by_country))
+        average = round(statistics.fmean(ratings[year]), 1) if ratings[year] else None
+        years.append(VisitYear(figures, completed[year], by_kind, by_country, answers[year], average))
     return years
 
 

@@ -12,7 +12,7 @@ from iad_site.inbox.guards import GuardedFormMixin
 from relations.models import Country
 
 from .fields import VisitorDateField
-from .models import VisitKind, VisitRequest
+from .models import MAX_TEXT_CHARS, Satisfaction, VisitKind, VisitRequest
 
 # The proposed periods, in the order of preference: <prefix>_start and <prefix>_end fields.
 CHOICES = ("first_choice", "second_choice", "third_choice")
@@ -147,4 +147,30 @@ class VisitRequestForm(GuardedFormMixin, forms.ModelForm):
                 )
             if end < start:
                 self.add_error(f"{prefix}_end", _("The last day is before the first day. Please check the dates."))
+        return cleaned
+
+
+class SurveyForm(forms.Form):
+    """The satisfaction survey (ITA O15): a rating and a comment, each optional, but not both left empty."""
+
+    satisfaction = forms.TypedChoiceField(
+        label=_("How satisfied are you with the office's service for this visit?"),
+        choices=Satisfaction.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Your comment (optional)"),
+        help_text=_("What went well, and what the office could do better. At most 4,000 characters."),
+        max_length=MAX_TEXT_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("satisfaction") is None and not (cleaned.get("comment") or "").strip():
+            raise forms.ValidationError(_("Please choose a rating or write a comment before sending."))
         return cleaned

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,14 @@ ANSWERING_STATUSES = (VisitStatus.SCHEDULED, VisitStatus.DECLINED)
 FINISHED_STATUSES = (VisitStatus.COMPLETED, VisitStatus.DECLINED, VisitStatus.WITHDRAWN, VisitStatus.SPAM)
 # The requester may withdraw while nothing is settled for good.
 WITHDRAWABLE_STATUSES = (VisitStatus.RECEIVED, VisitStatus.UNDER_REVIEW, VisitStatus.SCHEDULED)
+
+
+class Satisfaction(models.IntegerChoices):
+    VERY_DISSATISFIED = 1, _("1: very dissatisfied")
+    DISSATISFIED = 2, _("2: dissatisfied")
+    NEUTRAL = 3, _("3: neither satisfied nor dissatisfied")
+    SATISFIED = 4, _("4: satisfied")
+    VERY_SATISFIED = 5, _("5: very satisfied")
 
 
 class MeetingLanguage(models.TextChoices):
@@ -112,14 +121,15 @@ class VisitGuide(Publishable):
         return str(_("How to request a visit"))
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("visits:guide")
 
 
 class VisitRequestQuerySet(PublicRequestQuerySet):
     def for_inbox(self):
         return self.select_related("kind", "country", "assignee")
+
+    def completed(self):
+        return self.filter(status=VisitStatus.COMPLETED)
 
     def scheduled_for(self, user):
         """The scheduled visits a staff member is assigned to, earliest first: their calendar feed."""
@@ -141,6 +151,7 @@ class VisitRequest(PublicRequest):
         "purpose",
         "topics",
         "decline_reason",
+        "satisfaction_comment",
     )
 
     status = models.CharField(_("status"), max_length=16, choices=VisitStatus.choices, default=VisitStatus.RECEIVED)
@@ -227,6 +238,14 @@ class VisitRequest(PublicRequest):
         blank=True,
         help_text=_("The requester reads this, in the email and on their status page. Needed to decline."),
     )
+    # The satisfaction survey (ITA O15), answered once by the requester after the visit: both questions optional.
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction"), choices=Satisfaction.choices, null=True, blank=True, editable=False
+    )
+    satisfaction_comment = models.TextField(
+        _("comment on the visit"), max_length=MAX_TEXT_CHARS, blank=True, editable=False
+    )
+    survey_answered_at = models.DateTimeField(_("survey answered"), null=True, blank=True, editable=False)
 
     objects = VisitRequestQuerySet.as_manager()
 
@@ -252,6 +271,27 @@ class VisitRequest(PublicRequest):
     @property
     def can_withdraw(self):
         return self.status in WITHDRAWABLE_STATUSES and not self.personal_data_removed_at
+
+    def get_survey_url(self):
+        return reverse("visits:survey", kwargs={"token": self.status_token})
+
+    @property
+    def survey_is_open(self):
+        """The requester may still answer the survey: the visit took place and they have not answered yet."""
+        return self.status == VisitStatus.COMPLETED and self.survey_answered_at is None
+
+    def answer_survey(self, satisfaction, comment):
+        """Stores the requester's one answer; False, storing nothing, if there already is one. One conditional
+        UPDATE, so two answers sent at once (a double click, two tabs) still keep only the first."""
+        now = timezone.now()
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk, status=VisitStatus.COMPLETED, survey_answered_at__isnull=True)
+            .update(satisfaction=satisfaction, satisfaction_comment=comment, survey_answered_at=now)
+        )
+        if stored:
+            self.satisfaction, self.satisfaction_comment, self.survey_answered_at = satisfaction, comment, now
+        return bool(stored)
 
     def withdraw(self):
         self.set_status(VisitStatus.WITHDRAWN)

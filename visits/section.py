@@ -1,5 +1,5 @@
 """What the visits section adds to the site: the request form, the how-to page, the service figures (and their
-CSV) and the privacy page. Confirmation, status and withdrawal pages are private."""
+CSV) and the privacy page. Confirmation, status, withdrawal and survey pages are private."""
 
 from iad_site.core.sections import PageType, Section
 
@@ -13,5 +13,12 @@ section = Section(
     ),
     # Left out of the page walks: the pages made for one visitor, and the figures' CSV (not an HTML page; the
     # figures page links it, and tests/visits reads it).
-    private_pages=("visits:sent", "visits:status", "visits:withdraw", "visits:calendar", "visits:figures_csv"),
+    private_pages=(
+        "visits:sent",
+        "visits:status",
+        "visits:withdraw",
+        "visits:survey",
+        "visits:calendar",
+        "visits:figures_csv",
+    ),
 )

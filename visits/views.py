@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from iad_site.core.dates import display_year
 from iad_site.inbox import mail
@@ -17,7 +17,7 @@ from iad_site.inbox.privacy import PrivacyNotice
 from iad_site.inbox.views import PublicRequestCreateView, StatusPageMixin
 
 from .figures import chart_bars, visit_figures
-from .forms import VisitRequestForm, earliest_date, minimum_lead_days
+from .forms import SurveyForm, VisitRequestForm, earliest_date, minimum_lead_days
 from .models import VisitGuide, VisitRequest
 
 PRIVACY = PrivacyNotice(
@@ -79,16 +79,14 @@ class StatusView(ConfirmationView):
     template_name = "visits/status.html"
 
 
-@method_decorator(never_cache, name="dispatch")
-class WithdrawView(DetailView):
-    """Asks once more, then withdraws on POST. Not `private()`: under its no-referrer policy a browser posts
-    with `Origin: null`, which the CSRF check refuses; same-origin keeps the token address on this site."""
+class PrivateFormPageMixin:
+    """A page with a form at the request's token address: never cached, never indexed. Not `private()`: under
+    its no-referrer policy a browser posts with `Origin: null`, which the CSRF check refuses; same-origin keeps
+    the token address on this site."""
 
-    model = VisitRequest
-    template_name = "visits/withdraw.html"
-    context_object_name = "visit"
-    slug_field = "status_token"
-    slug_url_kwarg = "token"
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -96,12 +94,53 @@ class WithdrawView(DetailView):
         response["Referrer-Policy"] = "same-origin"
         return response
 
+
+class WithdrawView(PrivateFormPageMixin, DetailView):
+    """Asks once more, then withdraws on POST."""
+
+    model = VisitRequest
+    template_name = "visits/withdraw.html"
+    context_object_name = "visit"
+    slug_field = "status_token"
+    slug_url_kwarg = "token"
+
     def post(self, request, token):
         visit = get_object_or_404(VisitRequest, status_token=token)
         if visit.can_withdraw:
             visit.withdraw()
             notify_requester(visit, mail.site_origin(request))
         return HttpResponseRedirect(visit.get_status_url(), status=303)
+
+
+class SurveyView(PrivateFormPageMixin, FormView):
+    """The satisfaction survey of a completed visit, at its token address; any other request's survey is not
+    there (404). One answer per request: a second is refused (409) and the first kept."""
+
+    form_class = SurveyForm
+    template_name = "visits/survey.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        token = kwargs["token"]
+        if len(token) > 64:
+            raise Http404
+        self.visit = get_object_or_404(VisitRequest.objects.completed(), status_token=token)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(visit=self.visit, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.visit.survey_is_open:
+            return self.already_answered()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not self.visit.answer_survey(form.cleaned_data["satisfaction"], form.cleaned_data["comment"].strip()):
+            return self.already_answered()
+        return HttpResponseRedirect(self.visit.get_status_url(), status=303)
+
+    def already_answered(self):
+        return self.render_to_response(self.get_context_data(form=None), status=409)
 
 
 class GuideView(TemplateView):
@@ -150,13 +189,29 @@ class FiguresCSVView(TemplateView):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="visit-figures.csv"'
         writer = csv.writer(response)
-        writer.writerow(["fiscal_year", "breakdown", "label", "received", "answered", "completed", "median_days"])
+        writer.writerow(
+            [
+                "fiscal_year",
+                "breakdown",
+                "label",
+                "received",
+                "answered",
+                "completed",
+                "median_days",
+                "survey_answers",
+                "average_satisfaction",
+            ]
+        )
         for year in visit_figures(VisitRequest.objects.all()):
             label = display_year(year.last_day.year)
             median = "" if year.median_days is None else year.median_days
-            writer.writerow([label, "all", "", year.received, year.answered, year.completed, median])
-            writer.writerows([label, "kind", str(name), count, "", "", ""] for name, count in year.by_kind)
-            writer.writerows([label, "country", str(name), count, "", "", ""] for name, count in year.by_country)
+            average = "" if year.average_satisfaction is None else year.average_satisfaction
+            writer.writerow(
+                [label, "all", "", year.received, year.answered, year.completed, median, year.survey_answers, average]
+            )
+            blank = [""] * 5
+            writer.writerows([label, "kind", str(name), count, *blank] for name, count in year.by_kind)
+            writer.writerows([label, "country", str(name), count, *blank] for name, count in year.by_country)
         return response
 
 

@@ -100,6 +100,8 @@ def test_the_csv_holds_the_same_numbers(client, kind, japan):
 
     rows = client.get("/en/visits/figures.csv").content.decode().splitlines()
 
-    assert rows[0] == "fiscal_year,breakdown,label,received,answered,completed,median_days"
-    assert "2026,all,,3,3,3,4.0" in rows
-    assert "2026,country,Japan,3,,," in rows
+    assert rows[0] == (
+        "fiscal_year,breakdown,label,received,answered,completed,median_days,survey_answers,average_satisfaction"
+    )
+    assert "2026,all,,3,3,3,4.0,0," in rows
+    assert "2026,country,Japan,3,,,,," in rows

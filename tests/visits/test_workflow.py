@@ -105,3 +105,14 @@ def test_a_declined_request_cannot_be_withdrawn(visit, client):
 
     visit.refresh_from_db()
     assert visit.status == VisitStatus.DECLINED
+
+
+def test_the_completion_email_links_the_survey(
+    visit, editor_client, requester_mail, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        change_in_admin(editor_client, visit, status=VisitStatus.COMPLETED)
+    send_queue()
+
+    [(_recipients, raw)] = requester_mail
+    assert f"/th/visits/status/{visit.status_token}/survey/" in body(parsed(raw), "plain")
