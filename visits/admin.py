@@ -3,7 +3,8 @@
 A change of status is the workflow: under review, scheduled (needs the date and time), completed, declined (needs
 the reason the requester reads). Each change queues an email to the requester in their language, once the save
 is committed, and shows on their status page. The official letter is downloaded through a view here that
-checks the staff member may view the request: it has no public address.
+checks the staff member may view the request: it has no public address. Once the visit is completed, its
+published summary (an inline) becomes the partner's exchange or activity (visits.models.VisitSummary).
 """
 
 from django import forms
@@ -16,12 +17,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
 from iad_site.core.admin import ContentAdmin, OrderedAdminMixin
 from iad_site.inbox import mail
 from iad_site.inbox.admin import AgeListFilter, PublicRequestAdmin
 
-from .models import ANSWERING_STATUSES, VisitGuide, VisitKind, VisitRequest, VisitStatus
+from .models import ANSWERING_STATUSES, VisitGuide, VisitKind, VisitRequest, VisitStatus, VisitSummary
 from .views import notify_requester
 
 
@@ -52,9 +54,29 @@ class VisitRequestAdminForm(forms.ModelForm):
         return cleaned
 
 
+class VisitSummaryInline(TranslationStackedInline):
+    """The published summary, written once the visit is completed: it becomes the partner's exchange or activity."""
+
+    model = VisitSummary
+    fields = ("title", "text", "is_published", "partner_page")
+    readonly_fields = ("partner_page",)
+    max_num = 1
+    # Unpublish rather than delete: the partner's activity stays linked to its visit.
+    can_delete = False
+
+    @admin.display(description=_("on the partner's page"))
+    def partner_page(self, obj):
+        if obj is None or obj.activity is None:
+            return "—"
+        url = reverse("admin:relations_activity_change", args=[obj.activity.pk])
+        label = gettext("Published") if obj.activity.is_published else gettext("Not published")
+        return format_html('<a href="{}">{}</a>', url, label)
+
+
 @admin.register(VisitRequest)
 class VisitRequestAdmin(PublicRequestAdmin):
     form = VisitRequestAdminForm
+    inlines = (VisitSummaryInline,)
     visitor_fields = (
         "kind",
         "name",
@@ -150,6 +172,13 @@ class VisitRequestAdmin(PublicRequestAdmin):
             "calendar_feed_url": request.build_absolute_uri(feed_url(request.user)),
         }
         return super().changelist_view(request, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A change to the visit alone (its partner, its status) reaches the partner's activity too.
+        summary = VisitSummary.objects.filter(visit=form.instance).first()
+        if summary is not None:
+            summary.save()
 
     def save_model(self, request, obj, form, change):
         status_changed = "status" in form.changed_data

@@ -13,15 +13,17 @@ PRIVATE_MEDIA_ROOT under a random name, and staff download it through the admin,
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.sections import languages
 from iad_site.core.uploads import PDF_VALIDATORS
 from iad_site.inbox.models import PublicRequest, PublicRequestQuerySet
 
@@ -296,3 +298,89 @@ class VisitRequest(PublicRequest):
     def withdraw(self):
         self.set_status(VisitStatus.WITHDRAWN)
         self.save(update_fields=["status", "status_changed_at"])
+
+
+class VisitSummary(models.Model):
+    """The office's short public account of a completed visit, written by staff in the visit's admin. Saved, it
+    is the partner's exchange or activity (relations.Activity, created or updated here, shown in the partner's
+    one timeline); published once the visit is completed. A visit that names only an embassy has no page to
+    show it on: embassies have no activities."""
+
+    visit = models.OneToOneField(
+        VisitRequest, on_delete=models.CASCADE, related_name="summary", verbose_name=_("visit")
+    )
+    title = models.CharField(
+        _("title"), max_length=250, help_text=_("As the partner's page shows it, above the summary.")
+    )
+    text = models.TextField(
+        _("summary"),
+        max_length=2000,
+        blank=True,
+        help_text=_("What happened, in a few sentences. Plain text. Nothing personal about the requester."),
+    )
+    is_published = models.BooleanField(
+        _("published on the partner's page"),
+        default=False,
+        help_text=_("Only once the visit is completed, and only on a sister city's or city network's page."),
+    )
+    # The activity this summary is, on the partner's page; kept if staff delete it there (set to none).
+    activity = models.OneToOneField(
+        "relations.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="visit_summary",
+    )
+
+    class Meta:
+        ordering = ["-visit__received_at"]
+        verbose_name = _("published summary")
+        verbose_name_plural = _("published summaries")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            self.activity = self.synced_activity()
+            super().save(*args, **kwargs)
+
+    def clean(self):
+        if not self.is_published:
+            return
+        if self.visit.status != VisitStatus.COMPLETED:
+            raise ValidationError({"is_published": _("Publish the summary once the visit is completed.")})
+        if not (self.visit.sister_city_id or self.visit.city_network_id):
+            raise ValidationError(
+                {
+                    "is_published": _(
+                        "Choose the sister city or city network the visit concerns: the summary appears on its page."
+                    )
+                }
+            )
+
+    @property
+    def shows_publicly(self):
+        visit = self.visit
+        has_place = visit.sister_city_id or visit.city_network_id
+        return bool(self.is_published and visit.status == VisitStatus.COMPLETED and has_place)
+
+    def synced_activity(self):
+        """The partner's activity with this summary's text in every language, published only while the summary
+        may be shown; none while the visit names no sister city or city network and never did."""
+        from relations.models import Activity
+
+        visit = self.visit
+        activity = self.activity or Activity()
+        if visit.sister_city_id or visit.city_network_id:
+            activity.city_id, activity.network_id = visit.sister_city_id, visit.city_network_id
+        elif activity.pk is None:
+            return None
+        for language in languages():
+            for source, target in (("title", "title"), ("text", "summary")):
+                setattr(activity, f"{target}_{language}", getattr(self, f"{source}_{language}"))
+        activity.happened_on = timezone.localdate(visit.scheduled_at or visit.status_changed_at)
+        activity.is_published = self.shows_publicly
+        activity.save()
+        return activity
