@@ -4,7 +4,8 @@ A change of status is the workflow: under review, scheduled (needs the date and 
 the reason the requester reads). Each change queues an email to the requester in their language, once the save
 is committed, and shows on their status page. The official letter is downloaded through a view here that
 checks the staff member may view the request: it has no public address. Once the visit is completed, its
-published summary (an inline) becomes the partner's exchange or activity (visits.models.VisitSummary).
+published summary (an inline) becomes the partner's exchange or activity (visits.models.VisitSummary). The
+list links a month calendar of the visits with a date (visits.month).
 """
 
 from django import forms
@@ -12,6 +13,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from iad_site.core.admin import ContentAdmin, OrderedAdminMixin
+from iad_site.core.dates import DatePrecision, format_date
 from iad_site.inbox import mail
 from iad_site.inbox.admin import AgeListFilter, PublicRequestAdmin
 
@@ -127,8 +130,6 @@ class VisitRequestAdmin(PublicRequestAdmin):
 
     @admin.display(description=_("proposed dates"))
     def proposed_dates(self, obj):
-        from iad_site.core.dates import format_date
-
         return "; ".join(
             format_date(start) if start == end else f"{format_date(start)} – {format_date(end)}"
             for start, end in obj.proposed_ranges()
@@ -147,7 +148,29 @@ class VisitRequestAdmin(PublicRequestAdmin):
             self.admin_site.admin_view(self.letter_view),
             name="visits_visitrequest_letter",
         )
-        return [letter, *super().get_urls()]
+        month = path(
+            "calendar/",
+            self.admin_site.admin_view(self.calendar_view),
+            name="visits_visitrequest_calendar",
+        )
+        return [letter, month, *super().get_urls()]
+
+    def calendar_view(self, request):
+        """The month calendar of visits with a date, for whoever may see the visit requests."""
+        from .month import month_calendar, month_from
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        month = month_calendar(month_from(request.GET.get("month")))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Calendar of visits: %(month)s")
+            % {"month": format_date(month.first, DatePrecision.MONTH)},
+            "month": month,
+            "today": timezone.localdate(),
+        }
+        return TemplateResponse(request, "admin/visits/visitrequest/calendar.html", context)
 
     def letter_view(self, request, object_id):
         visit = self.get_object(request, object_id)
