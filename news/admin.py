@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from iad_site.core.admin import ContentAdmin
+from iad_site.core.richtext import RichTextAdminMixin
 
 from .models import Article, ArticlePhoto
 
@@ -17,7 +18,8 @@ class ArticlePhotoInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentAdmin):
+class ArticleAdmin(RichTextAdminMixin, ContentAdmin):
+    rich_text_fields = ("body",)
     thumbnail_fields = ("photo", "photo_alt")
     list_display = ("title", "thumbnail", "published_on", "is_published")
     list_filter = ("is_published", "cities", "networks")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from iad_site.core.admin import ContentAdmin
+from iad_site.core.richtext import RichTextAdminMixin
 
 from .models import (
     ContactDetails,
@@ -184,7 +185,8 @@ class ContactDetailsAdmin(ContentAdmin):
 
 
 @admin.register(StaticPage)
-class StaticPageAdmin(ContentAdmin):
+class StaticPageAdmin(RichTextAdminMixin, ContentAdmin):
+    rich_text_fields = ("body",)
     list_display = ("title", "slug", "is_published", "updated_at")
     list_filter = ("is_published",)
     search_fields = ("title_th", "title_en", "body_th", "body_en", "slug")

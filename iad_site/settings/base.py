@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    # The rich-text editor's static files (ProseMirror bundle, icons); used through iad_site/core/richtext.py.
+    "django_prose_editor",
     # Revision history in the admin; registered through iad_site.core.admin.ContentAdmin (VersionAdmin).
     "reversion",
     # The mail queue: every message stored in the database, sent by `manage.py send_queued_mail` (iad_site/inbox/mail.py).

@@ -1,6 +1,5 @@
 """Template tags shared by every app: dates, years, navigation and the language switcher."""
 
-import nh3
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -11,7 +10,7 @@ from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from iad_site.core import dates, i18n, sections
+from iad_site.core import dates, i18n, richtext, sections
 
 register = template.Library()
 
@@ -153,5 +152,5 @@ def is_fallback(obj, field):
 
 @register.filter
 def clean_html(value):
-    """HTML typed by staff, stripped of scripts, event handlers and anything else not on nh3's safe list."""
-    return mark_safe(nh3.clean(value or ""))
+    """HTML typed by staff, with only what the admin's editor can make (iad_site.core.richtext.ALLOWLIST)."""
+    return mark_safe(richtext.clean(value))
