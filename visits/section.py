@@ -1,9 +1,13 @@
 """What the visits section adds to the site: the request form, the how-to page, the service figures (and their
 CSV) and the privacy page. Confirmation, status, withdrawal and survey pages are private."""
 
-from iad_site.core.sections import PageType, Section
+from django.utils.translation import gettext_lazy as _
+
+from iad_site.core.sections import NavItem, PageType, Section
 
 section = Section(
+    # Beside the questions (70): the office's other e-service, before the search (90).
+    nav=(NavItem(75, "visits:request", _("Visits")),),
     page_types=(
         PageType("visit_request", "visits:request", form=True),
         # Shipped unpublished: until staff publish the office's own text, the page says it is still to come.
