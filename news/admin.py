@@ -29,7 +29,7 @@ class ArticleAdmin(RichTextAdminMixin, ContentAdmin):
     autocomplete_fields = ("cities", "networks", "embassies")
     inlines = (ArticlePhotoInline,)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "published_on", "is_published")}),
+        (None, {"fields": ("title", "slug", "published_on", "is_published", "publish_at")}),
         (_("Text"), {"fields": ("summary", "body")}),
         (_("Lead photo"), {"fields": ("photo", "photo_alt")}),
         (

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iad_site.core.dates import BUDDHIST_ERA_OFFSET
 from iad_site.core.links import slug_url
-from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.models import Publishable, ScheduledPublication, ScheduledQuerySet
 from iad_site.core.uploads import ResponsiveImageField
 from iad_site.core.validators import reject_buddhist_era_year
 from iad_site.inbox.figures import FIRST_MONTH, fiscal_year_dates, fiscal_year_of
@@ -29,7 +29,7 @@ PHOTO_DESCRIPTION_HELP_TEXT = _(
 )
 
 
-class ArticleQuerySet(PublishableQuerySet):
+class ArticleQuerySet(ScheduledQuerySet):
     def latest(self, *fields):
         """Newest first.
 
@@ -56,7 +56,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return list(rows.values_list("fiscal_year", flat=True).distinct().order_by("-fiscal_year"))
 
 
-class Article(Publishable):
+class Article(ScheduledPublication, Publishable):
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(
         _("web address"),

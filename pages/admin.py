@@ -194,6 +194,6 @@ class StaticPageAdmin(RichTextAdminMixin, ContentAdmin):
     readonly_fields = ("updated_at",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "body")}),
-        (_("Publishing"), {"fields": ("is_published", "sort_order")}),
+        (_("Publishing"), {"fields": ("is_published", "publish_at", "sort_order")}),
         AUDIT_FIELDSET,
     )

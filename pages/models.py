@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iad_site.core.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
 from iad_site.core.links import slug_url
-from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.models import Publishable, PublishableQuerySet, ScheduledPublication
 from iad_site.core.uploads import ResponsiveImageField
 from iad_site.core.validators import reject_buddhist_era_year
 
@@ -376,7 +376,7 @@ class PlanDocument(models.Model):
         return None
 
 
-class StaticPage(Publishable):
+class StaticPage(ScheduledPublication, Publishable):
     """A page staff write in the admin: about, contact, accessibility, privacy."""
 
     slug = models.SlugField(

@@ -88,7 +88,7 @@ class SisterCityAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
     autocomplete_fields = ("country",)
     inlines = (CityLinkInline, AgreementInline, CityActivityInline)
     fieldsets = (
-        (None, {"fields": ("name", "slug", "country", "relationship", "is_published", "sort_order")}),
+        (None, {"fields": ("name", "slug", "country", "relationship", "is_published", "publish_at", "sort_order")}),
         (_("Since when"), {"fields": ("established_on", "established_precision")}),
         (_("About the city"), {"fields": ("profile", "photo", "photo_alt", "website")}),
         (_("Location"), {"fields": ("latitude", "longitude")}),
@@ -107,6 +107,7 @@ class CityNetworkAdmin(ThaiOrderMixin, OrderedAdminMixin, ContentAdmin):
         "acronym",
         "slug",
         "is_published",
+        "publish_at",
         "sort_order",
         "description",
         "founded_year",
@@ -135,7 +136,7 @@ class EmbassyAdmin(EmbassyImportMixin, ThaiOrderMixin, ContentAdmin):
     list_select_related = ("country",)
     autocomplete_fields = ("country",)
     fieldsets = (
-        (None, {"fields": ("country", "name", "is_published")}),
+        (None, {"fields": ("country", "name", "is_published", "publish_at")}),
         (_("Contact details"), {"fields": ("address", "phone", "email", "website", "latitude", "longitude")}),
         (
             _("Where the details come from"),

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.core.collation import thai_order
 from iad_site.core.dates import DatePrecision
 from iad_site.core.links import slug_url
-from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.models import Publishable, PublishableQuerySet, ScheduledPublication, ScheduledQuerySet, due
 from iad_site.core.uploads import PDF_VALIDATORS, ResponsiveImageField
 from iad_site.core.validators import LATEST_PLAUSIBLE_CE_YEAR, reject_buddhist_era_year
 
@@ -32,7 +33,7 @@ class CountryQuerySet(models.QuerySet):
         sistercity_published_country alone, without the cities' rows."""
         located = Q(sister_cities__latitude__isnull=False, sister_cities__longitude__isnull=False)
         return (
-            self.filter(sister_cities__is_published=True)
+            self.filter(Q(sister_cities__is_published=True) & due("sister_cities__"))
             .annotate(
                 city_count=models.Count("*"),  # the joined cities; Count("sister_cities") would read their rows
                 latitude=models.Avg("sister_cities__latitude", filter=located),
@@ -97,7 +98,7 @@ RELATIONSHIP_EXPLANATIONS = {
 CITY_NAME_LENGTH = 150
 
 
-class SisterCityQuerySet(PublishableQuerySet):
+class SisterCityQuerySet(ScheduledQuerySet):
     def for_directory(self):
         """What a list of cities shows: each city with its country, in the office's own order."""
         return self.select_related("country").order_by("sort_order", "pk")
@@ -137,7 +138,7 @@ class SisterCityQuerySet(PublishableQuerySet):
         return sorted(choices, key=lambda choice: choice[::-1])
 
 
-class SisterCity(Publishable):
+class SisterCity(ScheduledPublication, Publishable):
     slug = models.SlugField(
         _("web address"),
         max_length=80,
@@ -214,7 +215,7 @@ class SisterCity(Publishable):
             # from this index alone (PostgreSQL; SQLite ignores `include`).
             models.Index(
                 fields=["is_published", "country"],
-                include=["latitude", "longitude"],
+                include=["latitude", "longitude", "publish_at"],
                 name="sistercity_published_country",
             ),
         ]
@@ -303,12 +304,12 @@ class Agreement(models.Model):
         return self.title
 
 
-class CityNetworkQuerySet(PublishableQuerySet):
+class CityNetworkQuerySet(ScheduledQuerySet):
     def for_directory(self):
         return self.order_by("sort_order", "pk")
 
 
-class CityNetwork(Publishable):
+class CityNetwork(ScheduledPublication, Publishable):
     slug = models.SlugField(
         _("web address"),
         max_length=80,
@@ -357,11 +358,22 @@ class ActivityQuerySet(PublishableQuerySet):
     def published(self):
         """Published activities whose city or network is published too (never a link to a hidden page)."""
         return (
+            self.published_or_scheduled()
+            .filter(Q(city__isnull=True) | due("city__"))
+            .filter(Q(network__isnull=True) | due("network__"))
+        )
+
+    def published_or_scheduled(self):
+        """Also those of a city or network scheduled for later, which appear with it."""
+        return (
             super()
             .published()
             .filter(Q(city__isnull=True) | Q(city__is_published=True))
             .filter(Q(network__isnull=True) | Q(network__is_published=True))
         )
+
+    def scheduled(self):
+        return self.published_or_scheduled().filter(Q(city__publish_at__gt=Now()) | Q(network__publish_at__gt=Now()))
 
     def latest(self, *fields):
         """Newest first, with the city or network each one links to.
@@ -440,7 +452,7 @@ class Activity(Publishable):
             raise ValidationError({"photo_alt_th": _("Describe the photo in Thai for people who cannot see it.")})
 
 
-class EmbassyQuerySet(PublishableQuerySet):
+class EmbassyQuerySet(ScheduledQuerySet):
     def for_directory(self):
         # Ties (none: one embassy per country) by the country's id, as in the index country_name_order, so that
         # PostgreSQL reads the first page off that index without sorting anything.
@@ -450,7 +462,7 @@ class EmbassyQuerySet(PublishableQuerySet):
         return self.filter(country__iso_code=iso_code.upper()) if iso_code else self
 
 
-class Embassy(Publishable):
+class Embassy(ScheduledPublication, Publishable):
     country = models.ForeignKey(
         Country,
         on_delete=models.PROTECT,

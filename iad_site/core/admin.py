@@ -24,6 +24,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
@@ -36,6 +37,7 @@ from reversion.admin import VersionAdmin
 from .conflicts import ConflictCheckMixin
 from .dates import format_date
 from .keepalive import FormRescueMixin
+from .models import ScheduledPublication
 
 # The site's own names in the admin header and the browser tab.
 admin.site.site_header = _("Bangkok International Affairs Office: site administration")
@@ -169,6 +171,31 @@ class EnglishMissingListFilter(admin.SimpleListFilter):
         return queryset
 
 
+def format_moment(value):
+    """'15 มกราคม 2570, 09:00' on the Thai admin, '15 January 2027, 09:00' on the English one, in Bangkok time."""
+    local = timezone.localtime(value)
+    return f"{format_date(local.date())}, {local:%H:%M}"
+
+
+def is_scheduled(obj):
+    """Whether a published item waits for its publication moment (hidden from the public until then)."""
+    publish_at = getattr(obj, "publish_at", None)
+    return bool(getattr(obj, "is_published", False) and publish_at and publish_at > timezone.now())
+
+
+class ScheduledListFilter(admin.SimpleListFilter):
+    """ "Scheduled for later" in the sidebar of every list of content that can be scheduled."""
+
+    title = _("scheduled")
+    parameter_name = "scheduled"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Scheduled for later"))]
+
+    def queryset(self, request, queryset):
+        return queryset.scheduled() if self.value() == "yes" else queryset
+
+
 def _bilingual_lookup(model, lookup):
     """'name' -> ['name_th', 'name_en']; '^country__name' -> ['^country__name_th', '^country__name_en']."""
     prefix = lookup[0] if lookup[:1] in ("^", "=", "@") else ""
@@ -206,10 +233,14 @@ class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTran
         filters = list(super().get_list_filter(request))
         if translated_fields(self.model) and EnglishMissingListFilter not in filters:
             filters.append(EnglishMissingListFilter)
+        if issubclass(self.model, ScheduledPublication) and ScheduledListFilter not in filters:
+            filters.append(ScheduledListFilter)
         return filters
 
     def get_list_display(self, request):
         columns = [self._era_date_column(name) for name in super().get_list_display(request)]
+        if issubclass(self.model, ScheduledPublication) and "scheduled_for" not in columns:
+            columns.append("scheduled_for")
         if self.view_on_site and hasattr(self.model, "get_absolute_url") and "public_link" not in columns:
             columns.append("public_link")
         return columns
@@ -239,11 +270,17 @@ class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTran
                     fields.append(expanded)
         return fields
 
+    @admin.display(description=_("Scheduled for"), ordering="publish_at", empty_value="—")
+    def scheduled_for(self, obj):
+        return format_moment(obj.publish_at) if is_scheduled(obj) else None
+
     @admin.display(description=_("On the public site"))
     def public_link(self, obj):
         url = self.get_view_on_site_url(obj)
         if not url:
             return "—"
+        if is_scheduled(obj):
+            return format_html('<a href="{}">{}</a>', url, gettext("Preview (scheduled)"))
         if getattr(obj, "is_published", True):
             return format_html('<a href="{}">{}</a>', url, gettext("View on the site"))
         return format_html('<a href="{}">{}</a>', url, gettext("Preview (not published)"))

@@ -13,6 +13,13 @@ generation, so every page in both languages is re-rendered on its next request. 
 where every app server sees it: in the cache backend itself when that is shared (Redis), or in a small
 file when the backend is per-process local memory (so all gunicorn workers on one machine agree).
 
+Scheduled publication: an item staff scheduled (`publish_at`, iad_site.core.models.ScheduledPublication)
+appears with no save at that moment, so no generation starts then. A page is therefore kept at most until
+the next scheduled moment that was still to come when it was rendered (and PAGE_CACHE_SECONDS at most, as
+ever): from that moment it is not served any more, on any app server, and the next request renders it with
+the new item. The moment is read once per generation in each process (one query per schedulable model, on
+the first page rendered), as only a content save, which starts a new generation, can change it.
+
 Conditional GET: cached pages carry an ETag (a hash of their content); a request whose If-None-Match
 matches gets 304 Not Modified with no body. Pages tell browsers to revalidate every time
 (`Cache-Control: no-cache`), so a staff edit is visible on the next request.
@@ -23,8 +30,10 @@ PAGE_CACHE_ALIAS (which CACHES entry), PAGE_CACHE_GENERATION_FILE.
 
 import hashlib
 import logging
+import math
 import os
 import tempfile
+import time
 import uuid
 from http import HTTPStatus
 from pathlib import Path
@@ -36,9 +45,11 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from iad_site.core import sections
+from iad_site.core.models import scheduled_models
 
 logger = logging.getLogger(__name__)
 
@@ -137,15 +148,36 @@ def _page_key(environ):
     return PAGE_KEY_PREFIX + hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+# The next scheduled publication as read under one generation, in this process: {"generation", "moment"}.
+_publication_seen = {"generation": None, "moment": None}
+
+
+def next_publication(generation):
+    """The earliest moment (an aware datetime) a scheduled item appears on the public site, or None."""
+    seen = _publication_seen
+    moment = seen["moment"]
+    if seen["generation"] != generation or (moment is not None and moment <= timezone.now()):
+        moments = [model.objects.next_publication() for model in scheduled_models()]
+        seen["generation"], seen["moment"] = generation, min(filter(None, moments), default=None)
+    return seen["moment"]
+
+
 def _fresh_entry(key):
-    """The stored (generation, status, headers, content) for this key if it belongs to the current generation."""
+    """The stored (generation, status, headers, content) for this key if it belongs to the current generation
+    and its page is not older than a scheduled publication (see the module's docstring)."""
     backend = _backend()
     if _uses_file():
         entry, generation = backend.get(key), current_generation()
     else:  # one round trip to Redis for both
         found = backend.get_many([GENERATION_KEY, key])
         entry, generation = found.get(key), found.get(GENERATION_KEY) or current_generation()
-    return entry if entry is not None and entry[0] == generation else None
+    # An entry is (generation, status, headers, content, the time.time() it expires at or None); one of
+    # another shape was stored by an earlier version of the site and is not served.
+    if entry is None or len(entry) != 5 or entry[0] != generation:
+        return None
+    if entry[4] is not None and time.time() >= entry[4]:
+        return None
+    return entry[:4]
 
 
 def _etag_matches(if_none_match, etag):
@@ -195,6 +227,8 @@ class PageCacheMiddleware:
                 response[name] = value
             return self._respond(request, response, "HIT")
 
+        # Read before rendering: a page drawn now lacks an item scheduled for later, from its moment on.
+        publication = next_publication(generation)
         response = self.get_response(request)
         if _storable(response):
             patch_cache_control(response, no_cache=True)
@@ -203,12 +237,22 @@ class PageCacheMiddleware:
             if not response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
             headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
-            try:
-                _backend().set(key, (generation, response.status_code, headers, response.content), self.timeout)
-            except Exception:
-                logger.exception("Could not store a page in the cache")
+            self._store(key, (generation, response.status_code, headers, response.content), publication)
             return self._respond(request, response, "MISS")
         return response
+
+    def _store(self, key, entry, publication):
+        timeout, expires = self.timeout, None
+        if publication is not None:
+            expires = publication.timestamp()
+            remaining = expires - time.time()
+            if remaining <= 0:  # the moment came while the page was drawn: it may already lack the item
+                return
+            timeout = min(timeout, math.ceil(remaining))
+        try:
+            _backend().set(key, (*entry, expires), timeout)
+        except Exception:
+            logger.exception("Could not store a page in the cache")
 
     @staticmethod
     def _respond(request, response, state):

@@ -214,12 +214,19 @@ class IndexSpec:
         return apps.get_model(self.model)
 
     def public(self):
+        """What is indexed: the public objects and those scheduled for later (written ahead, so that they are
+        found from their moment on with nothing run then; search() leaves them out until it comes)."""
         return (
             self.model_class()
-            .objects.published()
+            .objects.published_or_scheduled()
             .select_related(*self.select_related)
             .prefetch_related(*self.prefetch_related)
         )
+
+    def scheduled_condition(self):
+        """Rows of this kind whose object is indexed ahead of its publication moment."""
+        scheduled = self.model_class().objects.scheduled().values("pk")
+        return Q(model=self.model.lower(), object_id__in=scheduled)
 
 
 def specs():
@@ -352,6 +359,12 @@ def _first_matches(documents, condition):
     return SearchDocument.objects.filter(pk__in=first).order_by().values("pk")
 
 
+def _not_yet_public():
+    """The rows of objects scheduled for a moment still to come, read from their tables by the same query (the
+    clock is the database's): found the moment they appear, however long ago the index was written."""
+    return functools.reduce(operator.or_, [spec.scheduled_condition() for spec in specs()])
+
+
 def search(query, language):
     """(documents, terms, matched_all) for a visitor's query in one language, best first.
 
@@ -365,7 +378,7 @@ def search(query, language):
     one. Fewer matches than that are all ranked.
     """
     terms = query_terms(query)
-    documents = SearchDocument.objects.filter(language=language)
+    documents = SearchDocument.objects.filter(language=language).exclude(_not_yet_public())
     if not terms:
         return documents.none(), terms, False
     matched = functools.reduce(
