@@ -1,4 +1,5 @@
-"""Fills the database with made-up partners abroad, to check that the site stays fast as content grows.
+"""Fills the database with made-up partners abroad and visit requests, to check that the site stays fast as content
+and requests grow.
 
 For load tests only, never on the real site: every row is marked synthetic (slugs start with
 `synthetic-`, names with "Synthetic" / "สังเคราะห์") and `remove()` deletes exactly those rows.
@@ -10,6 +11,11 @@ The same numbers always give the same rows (a fixed random seed), in a few secon
 Embassies are one per country, so each synthetic embassy gets a synthetic country of its own. ISO codes
 have two letters, too few for thousands of countries: synthetic countries get two-character codes made of
 CJK ideographs, which no real ISO code can clash with. Cities are spread over a realistic ~200 countries.
+
+Visit requests (visits.VisitRequest: what the public figures page counts) come from organisations named
+"Synthetic organisation" in the same ~200 countries, over the Thai fiscal years since 2564 (October 2020), of
+every kind the office lists (one synthetic kind if it lists none), at every step of the workflow, with a survey
+answer for most completed visits.
 """
 
 import argparse
@@ -30,6 +36,7 @@ if __name__ == "__main__":  # run as a script: Django is set up before the model
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Q  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from iad_site.core.dates import DatePrecision  # noqa: E402
 from iad_site.pagecache.cache import bump_generation  # noqa: E402
@@ -41,6 +48,7 @@ from relations.models import (  # noqa: E402
     RelationshipKind,
     SisterCity,
 )
+from visits.models import VisitKind, VisitRequest, VisitStatus  # noqa: E402
 
 PREFIX = "synthetic-"
 CODE_ALPHABET = [chr(0x4E00 + i) for i in range(100)]  # 100 x 100 = 10,000 possible codes
@@ -57,7 +65,7 @@ LOREM_EN = (
 )
 
 
-def generate(cities, networks, embassies, activities, seed=20261122, replace=False, search_index=True):
+def generate(cities, networks, embassies, activities, seed=20261122, replace=False, search_index=True, visits=0):
     """Adds the synthetic rows; returns False, having done nothing, if they are there already and not `replace`.
 
     With `search_index` (the default) the site search index is rebuilt to include them, as on a live site.
@@ -74,6 +82,7 @@ def generate(cities, networks, embassies, activities, seed=20261122, replace=Fal
         city_ids = _make_cities(rng, cities, city_countries)
         network_ids = _make_networks(rng, networks)
         _make_activities(rng, activities, city_ids, network_ids)
+        _make_visit_requests(rng, visits, city_countries)
     _finish(search_index)
     return True
 
@@ -88,6 +97,8 @@ def _delete_rows():
     synthetic_countries = Country.objects.filter(name_en__startswith="Synthetic country")
     with transaction.atomic():
         for queryset in (
+            VisitRequest.objects.filter(organisation__startswith=VISIT_ORGANISATION),
+            VisitKind.objects.filter(name_en=VISIT_KIND_EN).exclude(requests__isnull=False),
             Activity.objects.filter(
                 Q(city__slug__startswith=PREFIX)
                 | Q(network__slug__startswith=PREFIX)
@@ -226,12 +237,94 @@ def _make_activities(rng, count, city_ids, network_ids):
     Activity.objects.bulk_create(rows)
 
 
+VISIT_ORGANISATION = "Synthetic organisation"
+VISIT_KIND_EN = "Synthetic kind of visit"
+VISIT_FIRST_DAY = datetime.datetime(2020, 10, 1, tzinfo=datetime.UTC)  # fiscal year 2564 begins
+# (status, weight): most requests end completed or declined; a few are still open, withdrawn or spam.
+VISIT_STATUSES = (
+    (VisitStatus.RECEIVED, 6),
+    (VisitStatus.UNDER_REVIEW, 6),
+    (VisitStatus.SCHEDULED, 10),
+    (VisitStatus.COMPLETED, 50),
+    (VisitStatus.DECLINED, 18),
+    (VisitStatus.WITHDRAWN, 6),
+    (VisitStatus.SPAM, 4),
+)
+
+
+def _visit_kinds():
+    kinds = list(VisitKind.objects.order_by("pk").values_list("pk", flat=True))
+    if kinds:
+        return kinds
+    kind = VisitKind.objects.create(name_th="การเยือนสังเคราะห์", name_en=VISIT_KIND_EN, is_published=True)
+    return [kind.pk]
+
+
+def _make_visit_requests(rng, count, countries):
+    if not count:
+        return
+    kinds = _visit_kinds()
+    statuses, weights = zip(*VISIT_STATUSES, strict=True)
+    span = (timezone.now() - VISIT_FIRST_DAY).total_seconds()
+    received = sorted(VISIT_FIRST_DAY + datetime.timedelta(seconds=rng.uniform(0, span)) for _n in range(count))
+    # Reference numbers count from 1 each year, after any real request of that year.
+    last_numbers = {}
+    rows = []
+    for n, received_at in enumerate(received, 1):
+        year = timezone.localtime(received_at).year
+        if year not in last_numbers:
+            last = VisitRequest.objects.filter(reference_year=year).order_by("-reference_number").first()
+            last_numbers[year] = last.reference_number if last else 0
+        last_numbers[year] += 1
+        status = rng.choices(statuses, weights)[0]
+        answered = status in (VisitStatus.SCHEDULED, VisitStatus.COMPLETED, VisitStatus.DECLINED)
+        answered_at = received_at + datetime.timedelta(days=rng.uniform(1, 30)) if answered else None
+        first_day = (received_at + datetime.timedelta(days=rng.randint(35, 120))).date()
+        on_calendar = status in (VisitStatus.SCHEDULED, VisitStatus.COMPLETED)
+        scheduled_at = (
+            datetime.datetime.combine(first_day, datetime.time(rng.choice((9, 10, 13, 14)), 0), tzinfo=datetime.UTC)
+            if on_calendar
+            else None
+        )
+        surveyed = status == VisitStatus.COMPLETED and rng.random() < 0.6
+        rows.append(
+            VisitRequest(
+                reference_year=year,
+                reference_number=last_numbers[year],
+                language="th" if rng.random() < 0.7 else "en",
+                name=f"Synthetic contact {n:05d}",
+                email=f"synthetic-visit{n:05d}@example.org",
+                kind_id=rng.choice(kinds),
+                organisation=f"{VISIT_ORGANISATION} {n:05d}",
+                country=rng.choice(countries),
+                phone=f"+66 2 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                head_of_delegation=f"Synthetic head {n:05d}",
+                head_position="Deputy Mayor",
+                number_of_people=rng.randint(1, 40),
+                first_choice_start=first_day,
+                first_choice_end=first_day + datetime.timedelta(days=rng.randint(0, 2)),
+                second_choice_start=first_day + datetime.timedelta(days=14),
+                second_choice_end=first_day + datetime.timedelta(days=14),
+                purpose=LOREM_EN,
+                status=status,
+                received_at=received_at,
+                status_changed_at=answered_at or received_at,
+                answered_at=answered_at,
+                scheduled_at=scheduled_at,
+                satisfaction=rng.choices((1, 2, 3, 4, 5), (2, 4, 14, 40, 40))[0] if surveyed else None,
+                survey_answered_at=scheduled_at + datetime.timedelta(days=2) if surveyed else None,
+            )
+        )
+    VisitRequest.objects.bulk_create(rows, batch_size=BATCH)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cities", type=int, default=10_000)
     parser.add_argument("--networks", type=int, default=1_000)
     parser.add_argument("--embassies", type=int, default=5_000)
     parser.add_argument("--activities", type=int, default=50_000)
+    parser.add_argument("--visits", type=int, default=10_000, help="visit requests")
     parser.add_argument("--seed", type=int, default=20261122, help="random seed: the same seed, the same data")
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--remove", action="store_true", help="delete all synthetic rows and stop")
@@ -245,14 +338,17 @@ def main():
     if args.remove:
         remove(search_index)
         verb = "Removed the synthetic data"
-    elif generate(args.cities, args.networks, args.embassies, args.activities, args.seed, args.replace, search_index):
+    elif generate(
+        args.cities, args.networks, args.embassies, args.activities, args.seed, args.replace, search_index, args.visits
+    ):
         verb = "Generated"
     else:
         print("Synthetic data is already there (use --replace to make it again).")
         return
     print(
         f"{verb}: {SisterCity.objects.count()} cities, {CityNetwork.objects.count()} networks, "
-        f"{Embassy.objects.count()} embassies, {Activity.objects.count()} activities in all "
+        f"{Embassy.objects.count()} embassies, {Activity.objects.count()} activities, "
+        f"{VisitRequest.objects.count()} visit requests in all "
         f"({time.monotonic() - started:.1f} s)."
     )
 
