@@ -43,9 +43,19 @@ EXTENSIONS = {
     "TableCell": True,
 }
 
-# nh3's tags, attributes and URL schemes for exactly those extensions (plus the paragraphs, text and history
-# every editor has).
-ALLOWLIST = allowlist_from_extensions(EXTENSIONS)
+
+def allowlist(extensions):
+    """nh3's tags, attributes and URL schemes for exactly these extensions (plus the paragraphs, text and history
+    every editor has). The library lets a link keep a rel too; ours makes none (richtext/editor.js)."""
+    allowed = allowlist_from_extensions(extensions)
+    if "a" in allowed["attributes"]:
+        allowed["attributes"]["a"] = allowed["attributes"]["a"] - {"rel"}
+    # nh3 adds rel="noopener noreferrer" to links by default; not needed for links opening in the same window.
+    allowed["link_rel"] = None
+    return allowed
+
+
+ALLOWLIST = allowlist(EXTENSIONS)
 _cleaner = nh3.Cleaner(**ALLOWLIST)
 
 # ProseMirror always holds one block: an untouched editor posts "<p></p>", which is no text.

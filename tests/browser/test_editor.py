@@ -217,3 +217,62 @@ def test_the_seeded_pages_load_into_the_editor_without_loss(sessions, editors):
     session.collect()
     assert session.violations == []
     assert session.errors == []
+
+
+# What Word puts on the clipboard (its styles, classes, spans, an Office namespace, a picture on the local disk)
+# and what a web page does (ids, inline handlers, a button): ProseMirror's schema keeps only its own nodes.
+FROM_WORD = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>'
+    '<body><!--StartFragment--><h1 style="mso-margin-top-alt:auto">รายงานการเยือน</h1>'
+    "<p class=MsoNormal style='margin:0'><b><span style='font-family:\"TH SarabunPSK\"'>ตัวหนา</span></b>"
+    "<span style='color:red'> สีแดง</span><o:p></o:p></p>"
+    "<table class=MsoTableGrid style='border-collapse:collapse'><tr><td style='width:100pt'>"
+    "<p class=MsoNormal>ช่องตาราง</p></td></tr></table>"
+    '<img src="file:///C:/Users/staff/picture.png"><script>alert(1)</script><!--EndFragment--></body></html>'
+)
+FROM_A_WEB_PAGE = (
+    '<div class="article"><h2 id="top" style="color:#c00">หัวข้อจากเว็บ</h2><p>ดู <a href="https://example.org/" '
+    'onclick="track()" target="_blank" class="external">ลิงก์</a></p><button onclick="x()">คลิก</button>'
+    "<h5>หัวข้อย่อย</h5></div>"
+)
+# Google Docs marks bold and italic by style only, inside a <b> that is not bold.
+FROM_GOOGLE_DOCS = (
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr">'
+    '<span style="font-weight:700;color:#000">หนาจากกูเกิล</span><span style="font-weight:400"> และ </span>'
+    '<span style="font-style:italic;font-weight:400">เอียงจากกูเกิล</span><span> ธรรมดา</span></p></b>'
+)
+PASTE = """([field, markup]) => {
+  const area = document.getElementById(field).closest('.prose-editor').querySelector('.tiptap');
+  area.focus();
+  const clipboard = new DataTransfer();
+  clipboard.setData('text/html', markup);
+  clipboard.setData('text/plain', area.innerText);
+  area.dispatchEvent(new ClipboardEvent('paste', {clipboardData: clipboard, bubbles: true, cancelable: true}));
+  return area.editor.getHTML();
+}"""
+
+
+def test_text_pasted_from_word_or_a_web_page_arrives_with_only_the_editors_formatting(sessions, editors, static_page):
+    from iad_site.core import richtext
+
+    session = sessions(editors[0])
+    session.go(f"/admin/pages/staticpage/{static_page.pk}/change/")
+    editor_of(session.page, "id_body_th").click()
+    session.page.keyboard.press("Control+a")
+    session.page.keyboard.press("Delete")
+
+    pasted = session.page.evaluate(PASTE, ["id_body_th", FROM_WORD + FROM_A_WEB_PAGE + FROM_GOOGLE_DOCS])
+
+    assert "<strong>ตัวหนา</strong>" in pasted
+    assert "<h2>หัวข้อจากเว็บ</h2>" in pasted
+    assert '<a href="https://example.org/"' in pasted
+    assert "<p><strong>หนาจากกูเกิล</strong> และ <em>เอียงจากกูเกิล</em> ธรรมดา</p>" in pasted
+    for words in ("รายงานการเยือน", "สีแดง", "ช่องตาราง", "หัวข้อย่อย"):
+        assert words in pasted
+    # Nothing the public render would strip: the editor made only what the allow-list keeps.
+    assert richtext.clean(pasted) == pasted, pasted
+    for absent in ("<h1", "<h5", "style=", "class=", "onclick", "<span", "<img", "<button", "Mso", "<!--"):
+        assert absent not in pasted, (absent, pasted)
+    session.collect()
+    assert session.violations == []
+    assert session.errors == []
