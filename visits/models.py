@@ -135,14 +135,10 @@ class VisitRequestQuerySet(PublicRequestQuerySet):
 
     def on_calendar_between(self, start, end):
         """Visits with a date, scheduled or since completed, from the aware datetime `start` up to `end`: the
-        staff's month calendar, earliest first, with what each entry shows."""
-        return (
-            self.filter(
-                status__in=(VisitStatus.SCHEDULED, VisitStatus.COMPLETED), scheduled_at__gte=start, scheduled_at__lt=end
-            )
-            .select_related("kind")
-            .order_by("scheduled_at", "pk")
-        )
+        staff's month calendar, earliest first."""
+        return self.filter(
+            status__in=(VisitStatus.SCHEDULED, VisitStatus.COMPLETED), scheduled_at__gte=start, scheduled_at__lt=end
+        ).order_by("scheduled_at", "pk")
 
     def scheduled_for(self, user):
         """The scheduled visits a staff member is assigned to, earliest first: their calendar feed."""
