@@ -282,7 +282,8 @@ def _make_visit_requests(rng, count, countries):
         first_day = (received_at + datetime.timedelta(days=rng.randint(35, 120))).date()
         on_calendar = status in (VisitStatus.SCHEDULED, VisitStatus.COMPLETED)
         scheduled_at = (
-            datetime.datetime.combine(first_day, datetime.time(rng.choice((9, 10, 13, 14)), 0), tzinfo=datetime.UTC)
+            # Office hours, Bangkok time (the site's time zone).
+            timezone.make_aware(datetime.datetime.combine(first_day, datetime.time(rng.choice((9, 10, 13, 14)), 0)))
             if on_calendar
             else None
         )
