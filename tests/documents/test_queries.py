@@ -8,8 +8,9 @@ from .conftest import make_document
 
 pytestmark = pytest.mark.django_db
 
-INDEX_QUERIES = 1  # the published categories with their counts and latest years
-CATEGORY_QUERIES = 3  # the category, its fiscal years, that year's documents
+# Every page also reads the office's contact details for its footer.
+INDEX_QUERIES = 2  # the published categories with their counts and latest years
+CATEGORY_QUERIES = 4  # the category, its fiscal years, that year's documents
 
 
 def add_categories(count, start=0):
