@@ -286,8 +286,13 @@ class VisitRequest(PublicRequest):
 
     @property
     def survey_is_open(self):
-        """The requester may still answer the survey: the visit took place and they have not answered yet."""
-        return self.status == VisitStatus.COMPLETED and self.survey_answered_at is None
+        """The requester may still answer the survey: the visit took place, they have not answered yet, and the
+        request is still kept (after the retention period there is no one to ask)."""
+        return (
+            self.status == VisitStatus.COMPLETED
+            and self.survey_answered_at is None
+            and self.personal_data_removed_at is None
+        )
 
     def answer_survey(self, satisfaction, comment):
         """Stores the requester's one answer; False, storing nothing, if there already is one. One conditional
@@ -295,7 +300,12 @@ class VisitRequest(PublicRequest):
         now = timezone.now()
         stored = (
             type(self)
-            .objects.filter(pk=self.pk, status=VisitStatus.COMPLETED, survey_answered_at__isnull=True)
+            .objects.filter(
+                pk=self.pk,
+                status=VisitStatus.COMPLETED,
+                survey_answered_at__isnull=True,
+                personal_data_removed_at__isnull=True,
+            )
             .update(satisfaction=satisfaction, satisfaction_comment=comment, survey_answered_at=now)
         )
         if stored:

@@ -113,8 +113,9 @@ class WithdrawView(PrivateFormPageMixin, DetailView):
 
 
 class SurveyView(PrivateFormPageMixin, FormView):
-    """The satisfaction survey of a completed visit, at its token address; any other request's survey is not
-    there (404). One answer per request: a second is refused (409) and the first kept."""
+    """The satisfaction survey of a completed visit, at its token address; any other request's survey, and that of
+    a request whose retention period ended, is not there (404). One answer per request: once it is in, the page
+    says so, and a second answer is refused (409) with the first kept."""
 
     form_class = SurveyForm
     template_name = "visits/survey.html"
@@ -123,8 +124,15 @@ class SurveyView(PrivateFormPageMixin, FormView):
         token = kwargs["token"]
         if len(token) > 64:
             raise Http404
-        self.visit = get_object_or_404(VisitRequest.objects.completed(), status_token=token)
+        self.visit = get_object_or_404(
+            VisitRequest.objects.completed().filter(personal_data_removed_at__isnull=True), status_token=token
+        )
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not self.visit.survey_is_open:
+            return self.render_to_response(self.get_context_data(form=None))
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(visit=self.visit, **kwargs)

@@ -55,3 +55,28 @@ def test_a_scheduled_visit_keeps_its_data_however_old(visit, settings):
 
     visit.refresh_from_db()
     assert visit.personal_data_removed_at is None
+
+
+def test_the_survey_comment_goes_with_the_personal_data_and_the_rating_stays(visit, settings, client):
+    settings.INBOX_RETENTION_DAYS = 365
+    age(visit, VisitStatus.COMPLETED, 400)
+    visit.refresh_from_db()
+    visit.answer_survey(5, "Khun Somchai was very helpful")
+
+    purge()
+
+    visit.refresh_from_db()
+    assert (visit.satisfaction, visit.satisfaction_comment) == (5, "")
+    assert "<td>5.0</td>" in client.get("/en/visits/figures/").content.decode()
+
+
+def test_a_purged_request_can_no_longer_answer_the_survey(visit, settings, client):
+    settings.INBOX_RETENTION_DAYS = 365
+    age(visit, VisitStatus.COMPLETED, 400)
+    purge()
+
+    response = client.post(f"/en/visits/status/{visit.status_token}/survey/", {"satisfaction": "1"})
+
+    visit.refresh_from_db()
+    assert response.status_code == 404
+    assert visit.survey_answered_at is None

@@ -47,6 +47,7 @@ def test_a_second_answer_is_refused_and_the_first_kept(visit, client):
     visit.refresh_from_db()
     assert again.status_code == 409
     assert "already answered" in again.content.decode()
+    assert "<form" not in client.get(survey_url(visit)).content.decode()
     assert (visit.satisfaction, visit.satisfaction_comment) == (5, "First")
 
 
