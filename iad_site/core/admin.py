@@ -186,7 +186,7 @@ def is_scheduled(obj):
 class ScheduledListFilter(admin.SimpleListFilter):
     """ "Scheduled for later" in the sidebar of every list of content that can be scheduled."""
 
-    title = _("scheduled")
+    title = _("schedule")
     parameter_name = "scheduled"
 
     def lookups(self, request, model_admin):
