@@ -58,6 +58,10 @@ def allowlist(extensions):
 ALLOWLIST = allowlist(EXTENSIONS)
 _cleaner = nh3.Cleaner(**ALLOWLIST)
 
+# Bold and italic as HTML written before the editor wrote them (<b>, <i>), kept as what the editor makes.
+_LEGACY_MARKS = re.compile(r"<(/?)(b|i)(?=[\s/>])", re.IGNORECASE)
+_MODERN_MARKS = {"b": "strong", "i": "em"}
+
 # ProseMirror always holds one block: an untouched editor posts "<p></p>", which is no text.
 _EMPTY = re.compile(r"^<(\w+)(\s[^>]*)?></\1>$")
 
@@ -69,7 +73,8 @@ HELP_TEXT = _(
 
 def clean(html):
     """The HTML with only what the editor can make; "" for an empty editor."""
-    cleaned = _cleaner.clean(html or "").strip()
+    modern = _LEGACY_MARKS.sub(lambda tag: f"<{tag[1]}{_MODERN_MARKS[tag[2].lower()]}", html or "")
+    cleaned = _cleaner.clean(modern).strip()
     return "" if _EMPTY.match(cleaned) else cleaned
 
 
