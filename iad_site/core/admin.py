@@ -28,14 +28,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 
 from .conflicts import ConflictCheckMixin
-from .dates import format_date
+from .dates import format_date, format_moment
 from .keepalive import FormRescueMixin
 from .models import ScheduledPublication
 
@@ -90,6 +90,12 @@ ADMIN_MESSAGES = (
     gettext_noop("Enter the same password as before, for verification."),
     gettext_noop("Empty"),
     gettext_noop("Not empty"),
+    # The home page's recent actions, said to screen readers only.
+    gettext_noop("Added:"),
+    gettext_noop("Changed:"),
+    gettext_noop("Deleted:"),
+    # Django's Thai has these as two separate messages; the change form asks for one with a plural.
+    ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
 )
 
 # Every item is written in the site's default language (Thai); the other languages are the translations staff
@@ -169,12 +175,6 @@ class EnglishMissingListFilter(admin.SimpleListFilter):
         if self.value() == "complete":
             return queryset.exclude(self.condition)
         return queryset
-
-
-def format_moment(value):
-    """'15 มกราคม 2570, 09:00' on the Thai admin, '15 January 2027, 09:00' on the English one, in Bangkok time."""
-    local = timezone.localtime(value)
-    return f"{format_date(local.date())}, {local:%H:%M}"
 
 
 def is_scheduled(obj):

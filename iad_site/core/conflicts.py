@@ -13,9 +13,10 @@ import json
 
 from django.core import serializers
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
 from django.utils.translation import gettext
 from reversion.models import Version
+
+from .dates import format_moment
 
 MARKER_FIELD = "_version_marker"
 
@@ -41,10 +42,10 @@ def last_change(obj):
     """(who, when) of the latest saved revision of `obj`, as words to show staff."""
     version = Version.objects.get_for_object(obj).select_related("revision__user").first()
     if version is None:
-        return gettext("someone"), formats.date_format(timezone.localtime(obj.updated_at), "DATETIME_FORMAT")
+        return gettext("someone"), format_moment(obj.updated_at)
     user = version.revision.user
     who = (user.get_full_name() or user.get_username()) if user else gettext("someone")
-    when = formats.date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
+    when = format_moment(version.revision.date_created)
     return who, when
 
 

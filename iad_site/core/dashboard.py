@@ -10,7 +10,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .admin import completeness_rows, format_moment
+from .admin import completeness_rows
+from .dates import format_moment
 from .models import scheduled_models
 
 SCHEDULED_SHOWN = 10

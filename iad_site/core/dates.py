@@ -5,7 +5,7 @@ here (BE = CE + 543) while the month names come from Django's own translations.
 """
 
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +51,12 @@ def format_date(value, precision=DatePrecision.DAY, language=None):
     if precision == DatePrecision.MONTH:
         return f"{month} {year}"
     return f"{value.day} {month} {year}"
+
+
+def format_moment(value):
+    """'15 มกราคม 2570, 09:00' on Thai pages, '15 January 2027, 09:00' on English ones, in Bangkok time."""
+    local = timezone.localtime(value)
+    return f"{format_date(local.date())}, {local:%H:%M}"
 
 
 def fiscal_year_bounds(fiscal_year_be):

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
+from django.utils.dates import MONTHS
 
 from relations.models import CityLink
 
@@ -49,6 +51,18 @@ def test_a_save_over_someone_elses_newer_save_is_refused_naming_them_and_keeping
     assert "ข้อความของสมศรี" in page  # what is stored now, beside it
     city.refresh_from_db()
     assert city.profile_th == "ข้อความของสมศรี"
+
+
+def test_the_refusal_on_the_thai_admin_says_when_in_the_buddhist_era(editor_client, second_editor, city):
+    mine, theirs = opened(editor_client, city), opened(second_editor, city)
+    second_editor.post(CITY_URL.format(city.pk), {**theirs, "profile_th": "ข้อความของสมศรี"})
+
+    page = editor_client.post(CITY_URL.format(city.pk), {**mine, "profile_th": "ข้อความของสมชาย"}).content.decode()
+
+    city.refresh_from_db()
+    saved = timezone.localtime(city.updated_at)
+    assert f"{saved.day} {MONTHS[saved.month]} {saved.year + 543}, {saved:%H:%M}" in page
+    assert "กรุณาแก้ไขข้อผิดพลาดด้านล่าง" in page
 
 
 def test_a_save_when_nobody_else_changed_anything_goes_through(editor_client, second_editor, city):
