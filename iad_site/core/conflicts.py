@@ -11,6 +11,7 @@ from theirs. The re-drawn form carries the new marker, so a second save, once me
 import hashlib
 import json
 
+from django import forms
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
@@ -62,7 +63,8 @@ def differences(form_class, stored_obj, bound_form):
     stored_form = form_class(instance=stored_obj)
     rows = []
     for name, field in bound_form.fields.items():
-        if field.disabled or field.widget.__class__.__name__ in ("ClearableFileInput", "FileInput"):
+        # A file input never shows a stored file as its value: every upload field would look changed.
+        if field.disabled or isinstance(field, forms.FileField):
             continue
         stored = stored_form[name].value()
         yours = bound_form[name].value()

@@ -65,6 +65,16 @@ def test_the_refusal_on_the_thai_admin_says_when_in_the_buddhist_era(editor_clie
     assert "กรุณาแก้ไขข้อผิดพลาดด้านล่าง" in page
 
 
+def test_the_differences_list_only_the_fields_that_differ(editor_client, second_editor, city):
+    mine, theirs = opened(editor_client, city), opened(second_editor, city)
+    second_editor.post(CITY_URL.format(city.pk), {**theirs, "profile_th": "ข้อความของสมศรี"})
+
+    response = editor_client.post(CITY_URL.format(city.pk), {**mine, "profile_th": "ข้อความของสมชาย"})
+
+    rows = response.context["edit_conflict"]["differences"]
+    assert [(stored, yours) for _label, stored, yours in rows] == [("ข้อความของสมศรี", "ข้อความของสมชาย")]
+
+
 def test_a_save_when_nobody_else_changed_anything_goes_through(editor_client, second_editor, city):
     opened(second_editor, city)  # only looked at it
     mine = opened(editor_client, city)
