@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from iad_site.core.dates import BUDDHIST_ERA_OFFSET
 from iad_site.core.links import slug_url
 from iad_site.core.models import Publishable, ScheduledPublication, ScheduledQuerySet
+from iad_site.core.richtext import HELP_TEXT as RICH_TEXT_HELP
 from iad_site.core.uploads import ResponsiveImageField
 from iad_site.core.validators import reject_buddhist_era_year
 from iad_site.inbox.figures import FIRST_MONTH, fiscal_year_dates, fiscal_year_of
 
-BODY_HELP_TEXT = _("Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.")
 PHOTO_DESCRIPTION_HELP_TEXT = _(
     "What the photo shows, for people who cannot see it. Required in Thai when there is a photo."
 )
@@ -76,7 +76,7 @@ class Article(ScheduledPublication, Publishable):
         blank=True,
         help_text=_("Optional. One or two sentences shown in the news list, on the home page and in the feed."),
     )
-    body = models.TextField(_("text"), blank=True, help_text=BODY_HELP_TEXT)
+    body = models.TextField(_("text"), blank=True, help_text=RICH_TEXT_HELP)
     photo = ResponsiveImageField(
         _("lead photo"), upload_to="news/", blank=True, width_field="photo_width", height_field="photo_height"
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from iad_site.core.dates import DatePrecision, display_year, fiscal_year_bounds, format_date
 from iad_site.core.links import slug_url
 from iad_site.core.models import Publishable, PublishableQuerySet, ScheduledPublication
+from iad_site.core.richtext import HELP_TEXT as RICH_TEXT_HELP
 from iad_site.core.uploads import ResponsiveImageField
 from iad_site.core.validators import reject_buddhist_era_year
 
@@ -392,9 +393,7 @@ class StaticPage(ScheduledPublication, Publishable):
     body = models.TextField(
         _("text"),
         # Plain words: the admin prints help text as HTML, so a tag named here would be drawn, not shown.
-        help_text=_(
-            "Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed."
-        ),
+        help_text=RICH_TEXT_HELP,
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -23,6 +23,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from iad_site.core.admin import ContentAdmin, OrderedAdminMixin
 from iad_site.core.dates import DatePrecision, format_date
+from iad_site.core.richtext import RichTextAdminMixin
 from iad_site.inbox import mail
 from iad_site.inbox.admin import AgeListFilter, PublicRequestAdmin
 
@@ -39,7 +40,8 @@ class VisitKindAdmin(OrderedAdminMixin, ContentAdmin):
 
 
 @admin.register(VisitGuide)
-class VisitGuideAdmin(ContentAdmin):
+class VisitGuideAdmin(RichTextAdminMixin, ContentAdmin):
+    rich_text_fields = ("body",)
     list_display = ("__str__", "is_published", "updated_at")
     fields = ("body", "is_published")
 

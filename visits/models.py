@@ -23,6 +23,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.core.models import Publishable, PublishableQuerySet
+from iad_site.core.richtext import HELP_TEXT as RICH_TEXT_HELP
 from iad_site.core.sections import languages
 from iad_site.core.uploads import PDF_VALIDATORS
 from iad_site.inbox.models import PublicRequest, PublicRequestQuerySet
@@ -109,9 +110,7 @@ class VisitGuide(Publishable):
 
     body = models.TextField(
         _("text"),
-        help_text=_(
-            "Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed."
-        ),
+        help_text=RICH_TEXT_HELP,
     )
 
     class Meta:

@@ -120,5 +120,5 @@ class RichTextAdminMixin:
         # the original's widget onto the language ones: both must be ours.
         name = getattr(db_field, "translated_field", db_field).name
         if name in self.rich_text_fields:
-            kwargs.update(form_class=RichTextFormField, widget=RichTextWidget, help_text=HELP_TEXT)
+            kwargs.update(form_class=RichTextFormField, widget=RichTextWidget)
         return super().formfield_for_dbfield(db_field, request, **kwargs)

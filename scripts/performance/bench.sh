@@ -30,7 +30,7 @@ prepare() {  # prepare DATABASE_NAME seed|synthetic|tenth: create, migrate, load
       DATABASE_URL=$url "$PY" manage.py seed --verbosity 0
       if [ "$2" = tenth ]; then
         DATABASE_URL=$url "$PY" scripts/performance/synthetic_data.py --cities 1000 --networks 100 --embassies 500 \
-          --activities 5000
+          --activities 5000 --visits 1000
       else
         DATABASE_URL=$url "$PY" scripts/performance/synthetic_data.py
       fi

@@ -93,8 +93,8 @@ def test_unpublished_news_is_left_out_of_the_list(client):
 @pytest.mark.parametrize(
     ("language", "title", "text"),
     [
-        ("th", "เยาวชนเมืองฟุกุโอกะเยือนกรุงเทพมหานคร", "<b>สามสิบคน</b>"),
-        ("en", "Fukuoka youth delegation", "<b>young people</b>"),
+        ("th", "เยาวชนเมืองฟุกุโอกะเยือนกรุงเทพมหานคร", "<strong>สามสิบคน</strong>"),
+        ("en", "Fukuoka youth delegation", "<strong>young people</strong>"),
     ],
 )
 def test_an_article_reads_in_the_pages_language_with_its_html_cleaned(client, tagged, language, title, text):

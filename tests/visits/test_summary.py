@@ -82,7 +82,7 @@ def test_a_visit_not_completed_cannot_publish_its_summary(visit, fukuoka, editor
     response = save_summary(editor_client, visit, published=True, status=VisitStatus.SCHEDULED)
 
     assert response.status_code == 200  # the form again, with the message
-    assert "Publish the summary once the visit is completed." in response.content.decode()
+    assert "เผยแพร่สรุปได้เมื่อการเยือนเสร็จสิ้นแล้ว" in response.content.decode()  # the admin is in Thai
     assert not Activity.objects.exists()
 
 
@@ -95,5 +95,5 @@ def test_a_visit_naming_only_an_embassy_has_no_page_for_its_summary(visit, edito
     response = save_summary(editor_client, visit, published=True)
 
     assert response.status_code == 200
-    assert "Choose the sister city or city network the visit concerns" in response.content.decode()
+    assert "เลือกเมืองพี่เมืองน้องหรือเครือข่ายเมืองที่การเยือนเกี่ยวข้อง" in response.content.decode()
     assert not Activity.objects.exists()
