@@ -5,6 +5,7 @@ site's Content-Security-Policy or writes an error to the console on the way.
 """
 
 import html.parser
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -164,6 +165,20 @@ def test_an_editor_types_formatted_thai_text_and_the_public_thai_page_shows_it(s
     session.collect()
     assert session.violations == []
     assert session.errors == []
+
+
+def test_the_toolbar_names_its_buttons_in_thai_on_the_thai_admin(sessions, editors, static_page):
+    session = sessions(editors[0])
+    session.go(f"/admin/pages/staticpage/{static_page.pk}/change/")
+
+    names = session.page.evaluate(
+        "[...document.querySelectorAll('.prose-menubar [title], .prose-menubar [aria-label]')]"
+        ".flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label')]).filter(Boolean)"
+    )
+    entries = session.page.locator(".prose-menubar :not(.material-icons):not(:has(*))").all_inner_texts()
+
+    assert len(names) >= 15  # bold, italic, headings, lists, quote, links, table, undo, redo...
+    assert [name for name in names + entries if re.search("[A-Za-z]", name or "")] == []
 
 
 class Structure(html.parser.HTMLParser):

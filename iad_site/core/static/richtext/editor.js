@@ -62,6 +62,41 @@ function withoutStyles(html) {
   return doc.body.innerHTML;
 }
 
+// The library writes its toolbar's names (title, aria-label, the block menu's entries) in English, without
+// gettext: they are put through the admin's JavaScript catalogue (locale/*/djangojs.po) here, and again when
+// the library rewrites one (the block button names the current block as the cursor moves).
+const translate = window.gettext || ((text) => text);
+const NAMED_BY = ["title", "aria-label"];
+
+function translateMenu(menubar) {
+  for (const element of menubar.querySelectorAll("*")) {
+    for (const attribute of NAMED_BY) {
+      const name = element.getAttribute(attribute);
+      if (name && translate(name) !== name) {
+        element.setAttribute(attribute, translate(name));
+      }
+    }
+    const text = element.children.length === 0 && element.textContent.trim();
+    if (text && translate(text) !== text) {
+      element.textContent = translate(text);
+    }
+  }
+}
+
+function keepMenuTranslated(wrapper) {
+  const menubar = wrapper.querySelector(".prose-menubar");
+  if (!menubar) {
+    return;
+  }
+  translateMenu(menubar);
+  new MutationObserver(() => translateMenu(menubar)).observe(menubar, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributeFilter: NAMED_BY,
+  });
+}
+
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) {
     return;
@@ -87,6 +122,9 @@ function createEditor(textarea) {
       textarea.value = EMPTY.test(html) ? "" : html;
       // Typing counts as typing in the form (the session keepalive listens for it).
       textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    onCreate() {
+      keepMenuTranslated(wrapper);
     },
     onDestroy() {
       wrapper.before(textarea);
