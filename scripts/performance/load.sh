@@ -29,9 +29,10 @@ scripts/setup-machine.sh database "$DATABASE_URL"
 WORK=$(mktemp -d)
 SERVER=
 FLOOD=
+# Under `set -e` a failed kill of a process that has already ended would make the run fail after its figures.
 cleanup() {
-  [ -n "$FLOOD" ] && kill "$FLOOD" 2>/dev/null
-  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+  if [ -n "$FLOOD" ]; then kill "$FLOOD" 2>/dev/null || true; fi
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
