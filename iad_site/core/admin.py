@@ -24,7 +24,6 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
@@ -177,12 +176,6 @@ class EnglishMissingListFilter(admin.SimpleListFilter):
         return queryset
 
 
-def is_scheduled(obj):
-    """Whether a published item waits for its publication moment (hidden from the public until then)."""
-    publish_at = getattr(obj, "publish_at", None)
-    return bool(getattr(obj, "is_published", False) and publish_at and publish_at > timezone.now())
-
-
 class ScheduledListFilter(admin.SimpleListFilter):
     """ "Scheduled for later" in the sidebar of every list of content that can be scheduled."""
 
@@ -272,14 +265,14 @@ class ContentAdmin(FormRescueMixin, ConflictCheckMixin, VersionAdmin, TabbedTran
 
     @admin.display(description=_("Scheduled for"), ordering="publish_at", empty_value="—")
     def scheduled_for(self, obj):
-        return format_moment(obj.publish_at) if is_scheduled(obj) else None
+        return format_moment(obj.publish_at) if getattr(obj, "is_scheduled", False) else None
 
     @admin.display(description=_("On the public site"))
     def public_link(self, obj):
         url = self.get_view_on_site_url(obj)
         if not url:
             return "—"
-        if is_scheduled(obj):
+        if getattr(obj, "is_scheduled", False):
             return format_html('<a href="{}">{}</a>', url, gettext("Preview (scheduled)"))
         if getattr(obj, "is_published", True):
             return format_html('<a href="{}">{}</a>', url, gettext("View on the site"))

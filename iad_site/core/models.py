@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Min, Q
 from django.db.models.functions import Now
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .validators import reject_buddhist_era_year
@@ -85,6 +86,11 @@ class ScheduledPublication(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def is_scheduled(self):
+        """Published, and waiting for its publication moment: hidden from the public until then."""
+        return bool(self.is_published and self.publish_at and self.publish_at > timezone.now())
 
 
 def scheduled_models():

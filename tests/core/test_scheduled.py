@@ -65,6 +65,19 @@ def test_staff_preview_a_scheduled_article(editor_client, scheduled_article):
     assert editor_client.get(ARTICLE_PAGE).status_code == 200
 
 
+def test_staff_previewing_a_scheduled_page_are_told_from_when_the_public_sees_it(editor_client, scheduled_article):
+    moment = timezone.localtime(scheduled_article.publish_at)
+    thai_page = ARTICLE_PAGE.replace("/en/", "/th/", 1)
+
+    english = editor_client.get(ARTICLE_PAGE).content.decode()
+    thai = editor_client.get(thai_page).content.decode()
+    the_moment_comes(scheduled_article)
+
+    assert f"the public sees it from {moment.day} {moment:%B %Y, %H:%M}" in english
+    assert f"{moment.year + 543}, {moment:%H:%M}" in thai
+    assert "the public sees it from" not in editor_client.get(ARTICLE_PAGE).content.decode()
+
+
 def test_the_search_finds_a_scheduled_article_only_from_its_moment_without_re_indexing(client, scheduled_article):
     before = client.get("/en/search/?q=twenty").content.decode()
 

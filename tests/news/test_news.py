@@ -140,7 +140,7 @@ def test_an_unpublished_article_is_not_found_by_visitors_but_staff_preview_it(cl
     make_article(1, is_published=False)
 
     assert client.get("/en/news/news-1/").status_code == 404
-    assert "Not published: only staff see this." in admin_client.get("/en/news/news-1/").content.decode()
+    assert "This page is not published. Only staff can see it." in admin_client.get("/en/news/news-1/").content.decode()
 
 
 def test_an_article_describes_itself_as_a_news_article_published_by_the_office(client, tagged, language):

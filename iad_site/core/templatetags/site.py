@@ -22,6 +22,12 @@ def display_date(value, precision=dates.DatePrecision.DAY):
 
 
 @register.filter
+def display_moment(value):
+    """{{ article.publish_at|display_moment }}: a date and time in Bangkok, in the reader's era."""
+    return dates.format_moment(value) if value else ""
+
+
+@register.filter
 def display_year(year):
     """{{ network.founded_year|display_year }}: a Common Era year shown in the reader's era."""
     return dates.display_year(year)
