@@ -1,16 +1,22 @@
 """One-file backups of everything staff entered: every record (both languages) and every uploaded file.
 
 The archive is a gzipped tar with
-    manifest.json   format version, when, record counts per model, SHA-256 of every media file
+    manifest.json   format version, when, record counts per model, SHA-256 of every media file ("media") and
+                    of every private file ("private")
     data.json       every app's records in `dumpdata`'s JSON (natural keys for content types and permissions,
                     so it loads into any freshly migrated database), through base managers so nothing is
                     filtered out, and times to the microsecond
     media/...       every file in the default storage, under its storage name
+    private/...     every file in settings.PRIVATE_MEDIA_ROOT (files with no public address, such as visitors'
+                    letters), under its storage name
+An archive written before private files were backed up has no "private" key: its restore leaves the private
+folder as it is.
 Left out: what Django rebuilds or what is not content: content types and permissions (recreated by
 `migrate`), sessions, and django-axes' login-attempt records.
 Used by `manage.py backup` and `manage.py restore`.
 """
 
+import contextlib
 import datetime
 import hashlib
 import io
@@ -24,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage, default_storage
@@ -58,6 +65,25 @@ def record_counts():
     return {model._meta.label_lower: model._base_manager.count() for model in content_models()}
 
 
+# The folders an archive holds files of: its prefix in the archive and its key in the manifest.
+MEDIA, PRIVATE = "media", "private"
+FOLDERS = (MEDIA, PRIVATE)
+# Private files are readable by the site's user alone, whatever the process's umask.
+PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE = 0o600, 0o700
+
+
+def storage_of(folder):
+    """The storage an archive folder's files come from and go to. The private folder is named by its setting, not
+    by the section that stores files there (the frame never names a section's models)."""
+    if folder == MEDIA:
+        return default_storage
+    return FileSystemStorage(
+        location=settings.PRIVATE_MEDIA_ROOT,
+        file_permissions_mode=PRIVATE_FILE_MODE,
+        directory_permissions_mode=PRIVATE_FOLDER_MODE,
+    )
+
+
 def media_files(storage=default_storage, directory=""):
     """Every file name in the storage, walking folders; an absent media folder has none."""
     try:
@@ -84,15 +110,16 @@ def add_bytes(tar, name, data):
     tar.addfile(info, io.BytesIO(data))
 
 
-def add_media_files(tar, storage=default_storage):
-    """Every file of the storage into the tar under media/, each read once for its checksum and once to copy:
-    {storage name: SHA-256}. Shared with the PostgreSQL archive (postgresql.py)."""
+def add_media_files(tar, folder=MEDIA):
+    """Every file of the folder's storage into the tar under folder/, each read once for its checksum and once to
+    copy: {storage name: SHA-256}. Shared with the PostgreSQL archive (postgresql.py)."""
+    storage = storage_of(folder)
     checksums = {}
     for name in media_files(storage):
         with storage.open(name, "rb") as source:
             checksums[name] = sha256(source)
             source.seek(0)
-            info = tarfile.TarInfo(f"media/{name}")
+            info = tarfile.TarInfo(f"{folder}/{name}")
             info.size = storage.size(name)
             info.mtime = int(timezone.now().timestamp())
             tar.addfile(info, source)
@@ -134,13 +161,12 @@ def create(path):
             counts = record_counts()
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(data, "data.json")
-            media = add_media_files(tar)
             manifest = {
                 "format": FORMAT,
                 "created": timezone.now().isoformat(),
                 "database": connection.vendor,
                 "records": counts,
-                "media": media,
+                **{folder: add_media_files(tar, folder) for folder in FOLDERS},
             }
             add_bytes(tar, "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
     partial.replace(path)
@@ -148,25 +174,59 @@ def create(path):
 
 
 def media_name(member_name):
-    """The storage name of an archive member under media/; a name that could land anywhere else is refused."""
+    """The folder (media or private) and storage name of an archive member under media/ or private/; a name that
+    could land anywhere else is refused."""
     # "media//etc/passwd" too: what follows "media/" is itself an absolute path.
-    if member_name.startswith(("/", "media//")):
+    if member_name.startswith(("/", *(f"{folder}//" for folder in FOLDERS))):
         raise CommandError(
             f"The archive holds a file with an absolute path, {member_name!r}; a restore writes only inside the "
-            "media folder. Nothing was restored."
+            "media and private folders. Nothing was restored."
         )
     folder, _, name = member_name.partition("/")
-    if folder != "media" or ".." in name.split("/"):
-        raise CommandError(f"The archive holds a file outside its media folder, {member_name!r}. Nothing was restored.")
+    if folder not in FOLDERS or ".." in name.split("/"):
+        raise CommandError(
+            f"The archive holds a file outside its media and private folders, {member_name!r}. Nothing was restored."
+        )
     if any(part in ("", ".") for part in name.split("/")):
         raise CommandError(
             f"The archive holds a file name that `manage.py backup` never writes, {member_name!r}. Nothing was restored."
         )
-    return name
+    return folder, name
+
+
+def files_by_folder(members, manifest):
+    """The archive's file members ({name: TarInfo}, manifest and dump left out) by folder and storage name, for
+    each folder the manifest lists: exactly the files it lists, no more and no fewer. An archive written before
+    private files were backed up lists no private folder and must hold no private file."""
+    found = {folder: {} for folder in FOLDERS}
+    for member_name, member in members.items():
+        folder, name = media_name(member_name)
+        found[folder][name] = member
+    if not isinstance(manifest.get(MEDIA), dict) or not isinstance(manifest.get(PRIVATE, {}), dict):
+        raise CommandError("The archive's manifest lacks its record counts or media list. Nothing was restored.")
+    for folder in FOLDERS:
+        listed = manifest.get(folder, {})
+        missing, unlisted = sorted(set(listed) - set(found[folder])), sorted(set(found[folder]) - set(listed))
+        if missing:
+            raise CommandError(
+                f"The manifest lists {folder}/{missing[0]}, which the archive does not hold. Nothing was restored."
+            )
+        if unlisted:
+            raise CommandError(
+                f"The archive holds {folder}/{unlisted[0]}, which its manifest does not list. Nothing was restored."
+            )
+    return {folder: files for folder, files in found.items() if folder in manifest}
 
 
 # What reading a damaged or cut-off .tar.gz raises.
 UNREADABLE = (OSError, EOFError, zlib.error, tarfile.TarError)
+
+
+def private_files_restored(manifest):
+    """What a restore did to the private folder, for the restore commands' report."""
+    if PRIVATE not in manifest:
+        return "no private files (an archive from before they were backed up: the private folder was left as it is)"
+    return f"{len(manifest[PRIVATE])} private files"
 
 
 def open_archive(path):
@@ -190,13 +250,13 @@ class Checked:
     manifest: dict
     records: list  # data.json, with the labels of models that have moved app since it was written
     counts: dict  # records per model label, as the manifest gives them (models with none left out)
-    media: dict  # storage name -> tar member, in the archive's order
+    files: dict  # folder -> storage name -> tar member, in the archive's order; no "private" in an older archive
 
 
 def check_archive(tar, path):
     """Everything a restore relies on, before it touches anything: a manifest of a known format, only regular
-    files with safe names, the media files the manifest lists and no others, and data.json holding as many
-    records of each model as the manifest says, all of models this site has. (The checksums are checked as
+    files with safe names, the media and private files the manifest lists and no others, and data.json holding as
+    many records of each model as the manifest says, all of models this site has. (The checksums are checked as
     the files are staged: stage_media.)"""
     try:
         members = {member.name: member for member in tar.getmembers()}
@@ -204,12 +264,9 @@ def check_archive(tar, path):
         raise CommandError(f"{path} is not a readable backup archive ({error}).") from error
     if "manifest.json" not in members or "data.json" not in members:
         raise CommandError(f"{path} is not a backup made by `manage.py backup` (no manifest.json or data.json).")
-    media = {}
     for name, member in members.items():
         if not member.isfile():
             raise CommandError(f"The archive holds something other than a file: {name!r}. Nothing was restored.")
-        if name not in ("manifest.json", "data.json"):
-            media[media_name(name)] = member
 
     manifest = read_json(tar, members["manifest.json"], path)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -217,17 +274,11 @@ def check_archive(tar, path):
         raise CommandError(
             f"Unknown backup format {found!r}; this version reads format {FORMAT}. Nothing was restored."
         )
-    if not isinstance(manifest.get("records"), dict) or not isinstance(manifest.get("media"), dict):
+    if not isinstance(manifest.get("records"), dict):
         raise CommandError("The archive's manifest lacks its record counts or media list. Nothing was restored.")
-    missing, unlisted = sorted(set(manifest["media"]) - set(media)), sorted(set(media) - set(manifest["media"]))
-    if missing:
-        raise CommandError(
-            f"The manifest lists media/{missing[0]}, which the archive does not hold. Nothing was restored."
-        )
-    if unlisted:
-        raise CommandError(
-            f"The archive holds media/{unlisted[0]}, which its manifest does not list. Nothing was restored."
-        )
+    files = files_by_folder(
+        {name: member for name, member in members.items() if name not in ("manifest.json", "data.json")}, manifest
+    )
 
     counts = {MOVED_MODELS.get(label, label): count for label, count in manifest["records"].items() if count}
     records = read_json(tar, members["data.json"], path)
@@ -264,41 +315,68 @@ def check_archive(tar, path):
             f"The archive holds records of {', '.join(unknown)}, which this version of the site does not keep. "
             "Nothing was restored."
         )
-    return Checked(manifest, records, counts, media)
+    return Checked(manifest, records, counts, files)
 
 
-def what_is_there():
-    """Models with rows and the number of media files: what a restore without --replace refuses to overwrite."""
-    filled = [label for label, count in record_counts().items() if count]
-    return filled, len(media_files())
+def file_counts(folders):
+    """The number of files in each of `folders`: {folder: count}."""
+    return {folder: len(media_files(storage_of(folder))) for folder in folders}
 
 
-def stage_media(tar, checked, staging):
-    """Writes the archive's media files into the folder `staging`, each read back and checked against the
-    manifest's SHA-256, with the permissions the media storage gives its files."""
+def what_is_there(folders):
+    """Models with rows and the number of files in each of `folders` (those the archive replaces): what a restore
+    without --replace refuses to overwrite."""
+    return [label for label, count in record_counts().items() if count], file_counts(folders)
+
+
+def folder_root(folder):
+    """The folder on disk, made if absent (the private one readable by its owner alone)."""
+    root = Path(storage_of(folder).location)
+    root.mkdir(mode=PRIVATE_FOLDER_MODE if folder == PRIVATE else 0o777, parents=True, exist_ok=True)
+    return root
+
+
+def stage_media(tar, folder, members, checksums, staging):
+    """Writes an archive folder's files ({storage name: tar member}) into the folder `staging`, each read back and
+    checked against its SHA-256 in `checksums`, with the permissions the folder's storage gives its files."""
+    like = storage_of(folder)
     storage = FileSystemStorage(
         location=staging,
-        file_permissions_mode=default_storage.file_permissions_mode,
-        directory_permissions_mode=default_storage.directory_permissions_mode,
+        file_permissions_mode=like.file_permissions_mode,
+        directory_permissions_mode=like.directory_permissions_mode,
     )
-    for name, member in checked.media.items():
+    kind = f"{folder.capitalize()} file"
+    for name, member in members.items():
         try:
             saved = storage.save(name, File(tar.extractfile(member), name=name))
         except UNREADABLE as error:
-            raise CommandError(f"Media file {name} could not be staged ({error}). Nothing was restored.") from error
+            raise CommandError(f"{kind} {name} could not be staged ({error}). Nothing was restored.") from error
         if saved != name:
-            raise CommandError(f"Media file {name} could only be stored as {saved}. Nothing was restored.")
+            raise CommandError(f"{kind} {name} could only be stored as {saved}. Nothing was restored.")
         with storage.open(saved, "rb") as staged:
-            if sha256(staged) != checked.manifest["media"][name]:
+            if sha256(staged) != checksums[name]:
                 raise CommandError(
-                    f"Media file {name} is damaged in the archive (its checksum differs from the manifest's). "
+                    f"{kind} {name} is damaged in the archive (its checksum differs from the manifest's). "
                     "Nothing was restored."
                 )
 
 
+def stage_folders(tar, files, manifest, stack):
+    """Stages every folder of `files` ({folder: {storage name: member}}) in a hidden folder inside its own folder
+    on disk, deleted when `stack` closes: {folder: (its root, its staging folder)}."""
+    staged = {}
+    for folder, members in files.items():
+        root = folder_root(folder)
+        staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=root))
+        stack.callback(shutil.rmtree, staging, ignore_errors=True)
+        stage_media(tar, folder, members, manifest[folder], staging)
+        staged[folder] = root, staging
+    return staged
+
+
 class MediaSwap:
-    """Puts the staged files in the media folder's place. Staging and the old files' place aside are folders
-    inside the media folder, so every move is a rename on one filesystem, also when the media folder is a
+    """Puts the staged files in the media (or private) folder's place. Staging and the old files' place aside are
+    folders inside that folder, so every move is a rename on one filesystem, also when the media folder is a
     mount point (which cannot itself be renamed, and whose neighbours are on another filesystem). The old
     files stay aside until the restore has committed."""
 
@@ -319,7 +397,7 @@ class MediaSwap:
                 entry.rename(self.media_root / entry.name)
                 self.moved_in.append(entry.name)
         except OSError as error:
-            raise CommandError(f"The media folder could not be swapped ({error}). Nothing was restored.") from error
+            raise CommandError(f"{self.media_root} could not be swapped ({error}). Nothing was restored.") from error
 
     def undo(self):
         """The old files back in place, the staged ones back in staging (which restore then deletes)."""
@@ -335,51 +413,50 @@ class MediaSwap:
 
 
 def restore(path, replace=False):
-    """Loads an archive: checks all of it, stages its media files in a hidden folder of the media folder, loads the
-    records in a transaction and checks their counts, and only then swaps the media files in and commits. A
-    refusal or failure at any step leaves the database and the media files as they were."""
+    """Loads an archive: checks all of it, stages its media and private files in a hidden folder of the media and
+    private folders, loads the records in a transaction and checks their counts, and only then swaps the files in
+    and commits. A refusal or failure at any step leaves the database and both folders as they were. Returns the
+    manifest; one without "private" left the private folder as it was."""
     if not isinstance(default_storage, FileSystemStorage):
         raise CommandError(
             "restore works with media files in a folder on disk (Django's FileSystemStorage); this site stores them "
             f"with {type(default_storage).__name__}. Nothing was restored."
         )
-    with open_archive(path) as tar:
+    with open_archive(path) as tar, contextlib.ExitStack() as stack:
         checked = check_archive(tar, path)
-        filled, files = what_is_there()
-        if (filled or files) and not replace:
+        filled, files = what_is_there(checked.files)
+        if (filled or any(files.values())) and not replace:
             raise CommandError(
-                "The database or media folder is not empty "
-                f"(records in: {', '.join(filled) or 'none'}; {files} media files). Restore only into a freshly "
-                "migrated, empty database, or pass --replace to replace everything there."
+                f"The database or {' or '.join(f'{folder} folder' for folder in files)} is not empty "
+                f"(records in: {', '.join(filled) or 'none'}; "
+                f"{'; '.join(f'{count} {folder} files' for folder, count in files.items())}). Restore only into a "
+                "freshly migrated, empty database, or pass --replace to replace everything there."
             )
-        media_root = Path(default_storage.location)
-        media_root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root))
-        try:
-            stage_media(tar, checked, staging)
-            with tempfile.TemporaryDirectory() as tmp:
-                data = Path(tmp) / "data.json"
-                data.write_text(json.dumps(checked.records))
-                swap = MediaSwap(media_root, staging)
-                try:
-                    with transaction.atomic():
-                        if replace:
-                            call_command("flush", interactive=False, verbosity=0)
-                        try:
-                            call_command("loaddata", str(data), verbosity=0)
-                        except (DeserializationError, DatabaseError) as error:
-                            raise CommandError(
-                                f"The archive's records could not be loaded ({error}). Nothing was restored."
-                            ) from error
-                        if {label: count for label, count in record_counts().items() if count} != checked.counts:
-                            raise CommandError(
-                                "The restored records do not match the manifest's counts. Nothing was restored."
-                            )
+        staged = stage_folders(tar, checked.files, checked.manifest, stack)
+        with tempfile.TemporaryDirectory() as tmp:
+            data = Path(tmp) / "data.json"
+            data.write_text(json.dumps(checked.records))
+            swaps = [MediaSwap(root, staging) for root, staging in staged.values()]
+            try:
+                with transaction.atomic():
+                    if replace:
+                        call_command("flush", interactive=False, verbosity=0)
+                    try:
+                        call_command("loaddata", str(data), verbosity=0)
+                    except (DeserializationError, DatabaseError) as error:
+                        raise CommandError(
+                            f"The archive's records could not be loaded ({error}). Nothing was restored."
+                        ) from error
+                    if {label: count for label, count in record_counts().items() if count} != checked.counts:
+                        raise CommandError(
+                            "The restored records do not match the manifest's counts. Nothing was restored."
+                        )
+                    for swap in swaps:
                         swap.swap()
-                except BaseException:
+            except BaseException:
+                for swap in reversed(swaps):
                     swap.undo()
-                    raise
+                raise
+            for swap in swaps:
                 swap.finish()
-        finally:
-            shutil.rmtree(staging)
     return checked.manifest

@@ -5,19 +5,22 @@ backup of a SQLite site; this one shares its media and checksum code.
 
 The archive, iad-postgresql-YYYYMMDD-HHMMSS.tar (not compressed again: the dump is, and photos and PDFs are):
     manifest.json   format, when, the server's and pg_dump's versions, the rows of every table, the dump's size
-                    and SHA-256, the SHA-256 of every media file
+                    and SHA-256, the SHA-256 of every media file ("media") and private file ("private")
     database.dump   every table (sessions and login attempts too), sequence, index and extension
     media/...       every file in the default storage, under its storage name
+    private/...     every file in settings.PRIVATE_MEDIA_ROOT, under its storage name (none in an archive written
+                    before private files were backed up: its restore leaves the private folder as it is)
 The rows are counted and the dump taken from one snapshot (pg_export_snapshot), so the manifest describes the
 dump exactly while the site is in use.
 
-A restore goes into an empty database and an empty media folder, and checks everything before it writes
+A restore goes into an empty database and empty media and private folders, and checks everything before it writes
 anything: names, manifest, the dump's checksum, that this pg_restore reads it, and every media file's checksum
 as it is staged. Then pg_restore in one transaction, the rows counted against the manifest, and only then the
-staged files moved into the media folder. Used by `manage.py backup_postgresql` and `manage.py
+staged files moved into the media and private folders. Used by `manage.py backup_postgresql` and `manage.py
 restore_postgresql`; `make restore-drill` runs both on a filled site and compares.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -141,7 +144,6 @@ def create(directory, keep=None, connection=None):
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w") as tar:
             tar.add(dump, DUMP)
-            media = archive.add_media_files(tar)
             manifest = {
                 "format": FORMAT,
                 "created": timezone.now().isoformat(),
@@ -149,7 +151,7 @@ def create(directory, keep=None, connection=None):
                 "pg_dump": pg_dump,
                 "tables": tables,
                 "dump": {"size": dump.stat().st_size, "sha256": dump_checksum},
-                "media": media,
+                **{folder: archive.add_media_files(tar, folder) for folder in archive.FOLDERS},
             }
             archive.add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
     partial.replace(path)
@@ -158,8 +160,9 @@ def create(directory, keep=None, connection=None):
 
 
 def check_members(tar, path):
-    """The archive's manifest (of this format, listing exactly the media files there are), its dump member and
-    its media members by storage name, all regular files with names that stay inside the media folder."""
+    """The archive's manifest (of this format, listing exactly the media and private files there are), its dump
+    member and its files by folder and storage name (archive.files_by_folder), all regular files with names that
+    stay inside their folder."""
     try:
         members = tar.getmembers()
     except archive.UNREADABLE as error:
@@ -173,17 +176,14 @@ def check_members(tar, path):
         by_name[member.name] = member
     if MANIFEST not in by_name or DUMP not in by_name:
         raise CommandError(f"{path} is not an archive of `manage.py backup_postgresql` (no {MANIFEST} or {DUMP}).")
-    media = {archive.media_name(name): member for name, member in by_name.items() if name not in (MANIFEST, DUMP)}
     manifest = archive.read_json(tar, by_name[MANIFEST], path)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else None
         raise CommandError(f"Unknown backup format {found!r}; this version reads {FORMAT!r}. Nothing was restored.")
-    if set(media) != set(manifest["media"]):
-        different = sorted(set(media) ^ set(manifest["media"]))
-        raise CommandError(
-            f"The archive's media files and its manifest differ (media/{different[0]}). Nothing was restored."
-        )
-    return manifest, by_name[DUMP], media
+    files = archive.files_by_folder(
+        {name: member for name, member in by_name.items() if name not in (MANIFEST, DUMP)}, manifest
+    )
+    return manifest, by_name[DUMP], files
 
 
 def extract_dump(tar, member, manifest, folder):
@@ -205,7 +205,8 @@ def extract_dump(tar, member, manifest, folder):
 
 def restore(path, connection=None):
     """Loads an archive into the empty database of `connection` (the default one unless given) and the empty
-    media folder. Returns the manifest."""
+    media and private folders (the private one left as it is by an archive without private files). Returns the
+    manifest."""
     connection = postgresql(connection)
     if not isinstance(default_storage, FileSystemStorage):
         raise CommandError(
@@ -217,15 +218,16 @@ def restore(path, connection=None):
     except archive.UNREADABLE as error:
         raise CommandError(f"{path} is not a readable backup archive ({error}). Nothing was restored.") from error
     with tar:
-        manifest, dump_member, media = check_members(tar, path)
+        manifest, dump_member, files = check_members(tar, path)
         tables = connection.introspection.table_names()
-        files = len(archive.media_files())
-        if tables or files:
+        there = archive.file_counts(files)
+        if tables or any(there.values()):
             raise CommandError(
-                f"Restore only into an empty database and media folder; the database "
-                f"{connection.settings_dict['NAME']!r} has {len(tables)} tables and the media folder {files} files. "
-                "Create a new database (createdb) and point DATABASE_URL and MEDIA_ROOT at empty ones. "
-                "Nothing was restored."
+                f"Restore only into an empty database and empty folders; the database "
+                f"{connection.settings_dict['NAME']!r} has {len(tables)} tables, "
+                f"{', '.join(f'the {folder} folder {count} files' for folder, count in there.items())}. "
+                "Create a new database (createdb) and point DATABASE_URL, MEDIA_ROOT and PRIVATE_MEDIA_ROOT at "
+                "empty ones. Nothing was restored."
             )
         _, pg_restore_major = tool_version("pg_restore")
         dump_major = int(re.search(r"\) (\d+)", manifest["pg_dump"]).group(1))
@@ -234,13 +236,10 @@ def restore(path, connection=None):
                 f"The archive was written by {manifest['pg_dump']}; this pg_restore is version {pg_restore_major} "
                 "and cannot read it. Install the postgresql-client of that version. Nothing was restored."
             )
-        media_root = Path(default_storage.location)
-        media_root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media_root))
-        try:
+        with contextlib.ExitStack() as stack:
             with tempfile.TemporaryDirectory(prefix="iad-restore-") as tmp:
                 dump = extract_dump(tar, dump_member, manifest, tmp)
-                archive.stage_media(tar, archive.Checked(manifest, [], {}, media), staging)
+                staged = archive.stage_folders(tar, files, manifest, stack)
                 run(
                     [
                         *("pg_restore", "--single-transaction", "--exit-on-error"),
@@ -261,14 +260,13 @@ def restore(path, connection=None):
                 raise CommandError(
                     f"The restored database differs from the manifest (table {different[0]}: "
                     f"{restored.get(different[0])} rows, the manifest says {manifest['tables'].get(different[0])}). "
-                    f"Do not use the database {connection.settings_dict['NAME']!r}: drop it. The media folder was "
-                    "left empty."
+                    f"Do not use the database {connection.settings_dict['NAME']!r}: drop it. No file was moved into "
+                    "the media or private folder."
                 )
-            swap = archive.MediaSwap(media_root, staging)
-            swap.swap()
-            swap.finish()
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            for root, staging in staged.values():
+                swap = archive.MediaSwap(root, staging)
+                swap.swap()
+                swap.finish()
     # Pages cached from whatever this server showed before are not the restored site's.
     bump_generation()
     return manifest

@@ -1,10 +1,12 @@
-"""Backup and restore: one archive holds every record (both languages) and every uploaded file, a restore
-into an empty database brings back exactly what was there, and a damaged archive changes nothing."""
+"""Backup and restore: one archive holds every record (both languages), every uploaded file and every private
+file (PRIVATE_MEDIA_ROOT), a restore into an empty database brings back exactly what was there, and a damaged
+archive changes nothing."""
 
 import copy
 import hashlib
 import io
 import json
+import re
 import shutil
 import tarfile
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core import serializers
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import CommandError, call_command
 from django.db import models
 
@@ -42,9 +44,26 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    """A private folder of the test's own, so no other test's letters are backed up or replaced."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+# Where visits.models.letter_name puts a visitor's letter.
+LETTER = "visit-letters/2026/0123456789abcdef0123456789abcdef.pdf"
+
+
+def save_private_file(private_root, name, data):
+    """A file in the private folder, stored as the site stores a letter (Django's default permissions)."""
+    FileSystemStorage(location=private_root).save(name, ContentFile(data))
+
+
 @pytest.fixture
-def content(seed, media_root, django_user_model):
-    """The seed (Thai and English), a staff account, and an uploaded file in every file field there is."""
+def content(seed, media_root, private_root, django_user_model):
+    """The seed (Thai and English), a staff account, an uploaded file in every file field there is, and a
+    visitor's letter in the private folder."""
     django_user_model.objects.create_superuser("somchai", "somchai@example.org", "a-long-right-password")
     # The seed holds no PDF (a plan's documents are the library's, which starts empty): a library document
     # to upload one to, as the office will.
@@ -61,6 +80,7 @@ def content(seed, media_root, django_user_model):
             getattr(obj, field.attname).save(f"ทดสอบ {model._meta.model_name}.{extension}", ContentFile(data))
             uploaded += 1
     assert uploaded, "no model with an uploaded file to back up"
+    save_private_file(private_root, LETTER, EVERY_BYTE[::-1])
 
 
 def snapshot():
@@ -78,23 +98,78 @@ def media_snapshot(root):
     return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
-def empty_everything(media_root):
+def empty_everything(media_root, private_root):
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(media_root, ignore_errors=True)
+    shutil.rmtree(private_root, ignore_errors=True)
+
+
+def modes(root):
+    """The permission bits of every file and folder under `root`, the folder itself included."""
+    root = Path(root)
+    return {str(path.relative_to(root)): path.stat().st_mode & 0o777 for path in [root, *sorted(root.rglob("*"))]}
 
 
 @REAL_TRANSACTIONS
-def test_backup_and_restore_bring_back_every_record_and_file(content, media_root, tmp_path):
-    records, files = snapshot(), media_snapshot(media_root)
+def test_backup_and_restore_bring_back_every_record_and_file(content, media_root, private_root, tmp_path):
+    records, files, private = snapshot(), media_snapshot(media_root), media_snapshot(private_root)
     archive = tmp_path / "backup.tar.gz"
 
     call_command("backup", str(archive), verbosity=0)
-    empty_everything(media_root)
-    assert not any(snapshot().values()) and not media_snapshot(media_root)
+    empty_everything(media_root, private_root)
+    assert not any(snapshot().values()) and not media_snapshot(media_root) and not media_snapshot(private_root)
     call_command("restore", str(archive), verbosity=0)
 
     assert snapshot() == records
     assert media_snapshot(media_root) == files
+    assert media_snapshot(private_root) == private
+
+
+@REAL_TRANSACTIONS
+def test_backup_holds_the_private_files_and_restore_brings_them_back_readable_by_their_owner_alone(
+    content, media_root, private_root, tmp_path
+):
+    private = media_snapshot(private_root)
+    archive = tmp_path / "backup.tar.gz"
+
+    call_command("backup", str(archive), verbosity=0)
+    with tarfile.open(archive) as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())
+        held = tar.extractfile(f"private/{LETTER}").read()
+    empty_everything(media_root, private_root)
+    call_command("restore", str(archive), verbosity=0)
+
+    assert manifest["private"] == {LETTER: hashlib.sha256(EVERY_BYTE[::-1]).hexdigest()}
+    assert held == EVERY_BYTE[::-1]
+    assert media_snapshot(private_root) == private == {LETTER: EVERY_BYTE[::-1]}
+    assert not any(name.startswith("visit-letters") for name in media_snapshot(media_root))
+    # Folders the site's user alone may open, letters it alone may read: never world-readable.
+    assert modes(private_root) == {
+        ".": 0o700,
+        "visit-letters": 0o700,
+        "visit-letters/2026": 0o700,
+        LETTER: 0o600,
+    }
+
+
+@REAL_TRANSACTIONS
+def test_an_archive_from_before_private_files_were_backed_up_restores_and_leaves_the_private_folder_alone(
+    content, media_root, private_root, tmp_path
+):
+    records, files = snapshot(), media_snapshot(media_root)
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), verbosity=0)
+    old = damaged(archive, tmp_path / "old.tar.gz", remove_the_private_files)
+    save_private_file(private_root, "visit-letters/2026/since-the-backup.pdf", b"%PDF-1.4 a newer letter")
+    private = media_checksums(private_root)
+    out = io.StringIO()
+
+    call_command("restore", str(old), replace=True, stdout=out)
+
+    assert snapshot() == records
+    assert media_snapshot(media_root) == files
+    assert media_checksums(private_root) == private
+    assert "the private folder was left as it is" in out.getvalue()
 
 
 def test_backup_holds_both_languages(content, tmp_path):
@@ -109,10 +184,10 @@ def test_backup_holds_both_languages(content, tmp_path):
 
 
 @REAL_TRANSACTIONS
-def test_restored_database_accepts_new_records(content, media_root, tmp_path, django_user_model):
+def test_restored_database_accepts_new_records(content, media_root, private_root, tmp_path, django_user_model):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), verbosity=0)
-    empty_everything(media_root)
+    empty_everything(media_root, private_root)
     call_command("restore", str(archive), verbosity=0)
 
     new = django_user_model.objects.create_user("malee", "malee@example.org", "another-long-password")
@@ -129,18 +204,22 @@ def test_restore_refuses_a_database_with_content(content, tmp_path):
 
 
 @REAL_TRANSACTIONS
-def test_restore_with_replace_puts_back_the_backed_up_content(content, media_root, tmp_path, django_user_model):
-    records, files = snapshot(), media_snapshot(media_root)
+def test_restore_with_replace_puts_back_the_backed_up_content(
+    content, media_root, private_root, tmp_path, django_user_model
+):
+    records, files, private = snapshot(), media_snapshot(media_root), media_snapshot(private_root)
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), verbosity=0)
     django_user_model.objects.filter(username="somchai").update(email="changed@example.org")
     django_user_model.objects.create_user("intruder", "x@example.org", "another-long-password")
     (Path(media_root) / "stray.txt").write_text("not in the backup")
+    (Path(private_root) / "stray.txt").write_text("not in the backup")
 
     call_command("restore", str(archive), replace=True, verbosity=0)
 
     assert snapshot() == records
     assert media_snapshot(media_root) == files
+    assert media_snapshot(private_root) == private
 
 
 def archive_with(tmp_path, members):
@@ -158,21 +237,28 @@ def archive_with(tmp_path, members):
     [
         ("media//etc/passwd", "absolute path"),
         ("/tmp/x.txt", "absolute path"),
-        ("media/../../escaped.txt", "outside its media folder"),
-        ("../escaped.txt", "outside its media folder"),
+        ("media/../../escaped.txt", "outside its media and private folders"),
+        ("../escaped.txt", "outside its media and private folders"),
+        ("private//etc/passwd", "absolute path"),
+        ("private/../../escaped.txt", "outside its media and private folders"),
+        ("private/visit-letters/../../escaped.txt", "outside its media and private folders"),
     ],
 )
-def test_restore_refuses_file_names_that_escape_the_media_folder(media_root, tmp_path, name, reason):
-    # The manifest lists the file under the name a reader that strips "media/" would take, so the archive is
-    # consistent and only the name itself can be the reason for the refusal.
-    listed = {name.removeprefix("media/"): hashlib.sha256(b"x").hexdigest()}
-    manifest = json.dumps({"format": 1, "records": {}, "media": listed, "created": "now"}).encode()
+def test_restore_refuses_file_names_that_escape_the_media_and_private_folders(
+    media_root, private_root, tmp_path, name, reason
+):
+    # The manifest lists the file under the name a reader that strips "media/" or "private/" would take, so the
+    # archive is consistent and only the name itself can be the reason for the refusal.
+    folder = "private" if name.startswith("private/") else "media"
+    listed = {name.removeprefix(f"{folder}/"): hashlib.sha256(b"x").hexdigest()}
+    manifest = json.dumps({"format": 1, "records": {}, "media": {}, folder: listed, "created": "now"}).encode()
     archive = archive_with(tmp_path, {"manifest.json": manifest, "data.json": b"[]", name: b"x"})
 
-    with pytest.raises(CommandError, match=f"{reason}, {name!r}"):
+    with pytest.raises(CommandError, match=f"{reason}, {re.escape(repr(name))}"):
         call_command("restore", str(archive), verbosity=0)
     assert not (tmp_path / "escaped.txt").exists()
     assert not media_snapshot(media_root)
+    assert not media_snapshot(private_root)
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
@@ -194,9 +280,21 @@ def edit_json(members, name, change):
 
 
 def damage_a_checksum(members):
-    name = next(name for name in members if name.endswith(".pdf"))
+    name = next(name for name in members if name.startswith("media/") and name.endswith(".pdf"))
     info, data = members[name]
     members[name] = (info, bytes([data[0] ^ 0xFF]) + data[1:])
+
+
+def damage_a_private_checksum(members):
+    info, data = members[f"private/{LETTER}"]
+    members[f"private/{LETTER}"] = (info, data[:-1] + bytes([data[-1] ^ 0xFF]))
+
+
+def remove_the_private_files(members):
+    """As an archive written before private files were backed up: no private/ members, no "private" key."""
+    for name in [name for name in members if name.startswith("private/")]:
+        del members[name]
+    edit_json(members, "manifest.json", lambda manifest: manifest.pop("private"))
 
 
 def miscount_the_records(members):
@@ -268,6 +366,7 @@ def media_checksums(root):
     ("damage", "message"),
     [
         (damage_a_checksum, r"Media file .*\.pdf is damaged in the archive"),
+        (damage_a_private_checksum, f"Private file {LETTER} is damaged in the archive"),
         (miscount_the_records, r"data.json holds (\d+) records of relations.country; the manifest says (?!\1)\d+"),
         (give_an_unknown_format, "Unknown backup format 2"),
         (add_a_link, "something other than a file: 'media/agreements/link.pdf'"),
@@ -279,6 +378,7 @@ def media_checksums(root):
     ],
     ids=[
         "damaged-checksum",
+        "damaged-private-checksum",
         "wrong-record-count",
         "unknown-format",
         "non-file-member",
@@ -287,18 +387,22 @@ def media_checksums(root):
     ],
 )
 def test_restore_with_replace_refuses_a_damaged_archive_and_changes_nothing(
-    content, media_root, tmp_path, django_user_model, damage, message
+    content, media_root, private_root, tmp_path, django_user_model, damage, message
 ):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), verbosity=0)
     # Content added since the backup: a restore that went ahead would take it away.
     django_user_model.objects.create_user("malee", "malee@example.org", "another-long-password")
     default_storage.save("agreements/after-the-backup.pdf", ContentFile(EVERY_BYTE))
+    save_private_file(private_root, "visit-letters/2026/after-the-backup.pdf", EVERY_BYTE)
     spoiled = damaged(archive, tmp_path / "damaged.tar.gz", damage)
-    database, files = database_dump(), media_checksums(media_root)
+    database, files, private = database_dump(), media_snapshot(media_root), media_snapshot(private_root)
+    folders = media_checksums(media_root), media_checksums(private_root)
 
     with pytest.raises(CommandError, match=message):
         call_command("restore", str(spoiled), replace=True, verbosity=0)
 
     assert database_dump() == database
-    assert media_checksums(media_root) == files
+    # Byte for byte, and no folder left behind (no staging, no files set aside).
+    assert media_snapshot(media_root) == files and media_snapshot(private_root) == private
+    assert (media_checksums(media_root), media_checksums(private_root)) == folders

@@ -12,6 +12,7 @@ import psycopg2
 import pytest
 import reversion
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.management import CommandError
 from django.db import connection, connections
 from PIL import Image
@@ -33,14 +34,25 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+LETTER = "visit-letters/2026/0123456789abcdef0123456789abcdef.pdf"
+
+
 @pytest.fixture
-def site(media_root, fukuoka, django_user_model):
-    """A city whose photo (with its smaller copies) was saved in a revision, and a staff account."""
+def site(media_root, private_root, fukuoka, django_user_model):
+    """A city whose photo (with its smaller copies) was saved in a revision, a staff account, and a visitor's
+    letter in the private folder."""
     photo = io.BytesIO()
     Image.new("RGB", (600, 400), (0, 90, 160)).save(photo, "PNG")
     with reversion.create_revision():
         fukuoka.photo.save("fukuoka.png", ContentFile(photo.getvalue()))
     django_user_model.objects.create_superuser("somchai", "somchai@example.org", "a-long-right-password")
+    FileSystemStorage(location=private_root).save(LETTER, ContentFile(b"%PDF-1.4 " + bytes(range(256))))
 
 
 def server_sql(statement):
@@ -122,15 +134,21 @@ def flip_a_byte(wanted):
 
 
 def test_backup_holds_the_dump_and_every_file_with_their_checksums_and_the_rows_of_every_table(
-    site, media_root, tmp_path
+    site, media_root, private_root, tmp_path
 ):
     path, manifest, _ = postgresql.create(tmp_path / "backups")
 
     with tarfile.open(path) as tar:
         members = {member.name: tar.extractfile(member).read() for member in tar.getmembers()}
-    on_disk = files_in(media_root)
-    assert set(members) == {"manifest.json", "database.dump", *(f"media/{name}" for name in on_disk)}
+    on_disk, private = files_in(media_root), files_in(private_root)
+    assert set(members) == {
+        *("manifest.json", "database.dump"),
+        *(f"media/{name}" for name in on_disk),
+        *(f"private/{name}" for name in private),
+    }
     assert manifest["media"] == {name: hashlib.sha256(data).hexdigest() for name, data in on_disk.items()}
+    assert manifest["private"] == {name: hashlib.sha256(data).hexdigest() for name, data in private.items()}
+    assert list(private) == [LETTER]
     assert manifest["dump"]["sha256"] == hashlib.sha256(members["database.dump"]).hexdigest()
     assert manifest["tables"] == rows_per_table(connection)
 
@@ -155,14 +173,17 @@ def test_backup_keeps_the_newest_archives_and_leaves_other_files_alone(site, tmp
     assert [file.name for file in removed] == ["iad-postgresql-20250101-021500.tar"]
 
 
-def test_restore_brings_back_every_row_and_file(site, media_root, empty_database, settings, tmp_path):
+def test_restore_brings_back_every_row_and_file(site, media_root, private_root, empty_database, settings, tmp_path):
     path, _, _ = postgresql.create(tmp_path / "backups")
     settings.MEDIA_ROOT = tmp_path / "restored-media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "restored-private"
 
     postgresql.restore(path, connection=empty_database)
 
     assert fingerprints(empty_database) == fingerprints(connection)
     assert files_in(tmp_path / "restored-media") == files_in(media_root)
+    assert files_in(tmp_path / "restored-private") == files_in(private_root)
+    assert (tmp_path / "restored-private" / LETTER).stat().st_mode & 0o777 == 0o600
 
 
 def test_restore_refuses_a_database_that_is_not_empty(site, settings, tmp_path):
@@ -181,23 +202,26 @@ def test_restore_refuses_a_database_that_is_not_empty(site, settings, tmp_path):
     [
         (flip_a_byte("database.dump"), "database.dump is damaged"),
         (flip_a_byte("media/sister-cities/fukuoka.png"), "Media file sister-cities/fukuoka.png is damaged"),
+        (flip_a_byte(f"private/{LETTER}"), f"Private file {LETTER} is damaged"),
     ],
-    ids=["dump", "media file"],
+    ids=["dump", "media file", "private file"],
 )
 def test_restore_refuses_a_damaged_archive_and_writes_nothing(site, empty_database, settings, tmp_path, damage, reason):
     path, _, _ = postgresql.create(tmp_path / "backups")
     settings.MEDIA_ROOT = tmp_path / "restored-media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "restored-private"
 
     with pytest.raises(CommandError, match=reason):
         postgresql.restore(rewritten(path, damage), connection=empty_database)
 
     assert tables(empty_database) == []
-    assert archive.media_files() == []
+    assert archive.file_counts(archive.FOLDERS) == {"media": 0, "private": 0}
 
 
 def test_restore_refuses_a_dump_pg_restore_cannot_read_and_writes_nothing(site, empty_database, settings, tmp_path):
     path, manifest, _ = postgresql.create(tmp_path / "backups")
     settings.MEDIA_ROOT = tmp_path / "restored-media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "restored-private"
     not_a_dump = b"not a pg_dump archive"
     checksums = (manifest["dump"]["sha256"].encode(), hashlib.sha256(not_a_dump).hexdigest().encode())
 
@@ -211,4 +235,4 @@ def test_restore_refuses_a_dump_pg_restore_cannot_read_and_writes_nothing(site, 
         postgresql.restore(rewritten(path, replace_the_dump), connection=empty_database)
 
     assert tables(empty_database) == []
-    assert archive.media_files() == []
+    assert archive.file_counts(archive.FOLDERS) == {"media": 0, "private": 0}

@@ -7,8 +7,8 @@ from iad_site.backups import archive as backups
 
 class Command(BaseCommand):
     help = (
-        "Write all content (every app's records, Thai and English) and every uploaded media file into one "
-        ".tar.gz archive. Restore it with `manage.py restore`."
+        "Write all content (every app's records, Thai and English), every uploaded media file and every private "
+        "file (PRIVATE_MEDIA_ROOT) into one .tar.gz archive. Restore it with `manage.py restore`."
     )
 
     def add_arguments(self, parser):
@@ -19,5 +19,8 @@ class Command(BaseCommand):
         if options["verbosity"]:
             records = sum(manifest["records"].values())
             self.stdout.write(
-                self.style.SUCCESS(f"Backed up {records} records and {len(manifest['media'])} media files to {output}.")
+                self.style.SUCCESS(
+                    f"Backed up {records} records, {len(manifest['media'])} media files and "
+                    f"{len(manifest['private'])} private files to {output}."
+                )
             )

@@ -16,9 +16,9 @@ def positive(value):
 
 class Command(BaseCommand):
     help = (
-        "Write the whole PostgreSQL database (pg_dump, custom format) and every uploaded media file into a new "
-        "archive iad-postgresql-YYYYMMDD-HHMMSS.tar in DIRECTORY, with a manifest of row counts and checksums. "
-        "Restore it with `manage.py restore_postgresql`."
+        "Write the whole PostgreSQL database (pg_dump, custom format), every uploaded media file and every "
+        "private file (PRIVATE_MEDIA_ROOT) into a new archive iad-postgresql-YYYYMMDD-HHMMSS.tar in DIRECTORY, "
+        "with a manifest of row counts and checksums. Restore it with `manage.py restore_postgresql`."
     )
 
     def add_arguments(self, parser):
@@ -41,8 +41,8 @@ class Command(BaseCommand):
             size = path.stat().st_size
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Backed up {rows} rows in {len(manifest['tables'])} tables and {len(manifest['media'])} media "
-                    f"files to {path} ({size / 1e6:.1f} MB)."
+                    f"Backed up {rows} rows in {len(manifest['tables'])} tables, {len(manifest['media'])} media "
+                    f"files and {len(manifest['private'])} private files to {path} ({size / 1e6:.1f} MB)."
                 )
             )
             for old in removed:

@@ -8,9 +8,10 @@ from iad_site.backups import archive as backups
 
 class Command(BaseCommand):
     help = (
-        "Load a backup made by `manage.py backup`: every record and media file. Run `manage.py migrate` first. "
-        "Refuses a database or media folder that already holds content, unless --replace is given. The whole "
-        "archive is checked first; if anything is wrong, nothing is changed."
+        "Load a backup made by `manage.py backup`: every record, media file and private file. Run `manage.py "
+        "migrate` first. Refuses a database, media or private folder that already holds content, unless --replace "
+        "is given. The whole archive is checked first; if anything is wrong, nothing is changed. An archive made "
+        "before private files were backed up leaves the private folder as it is."
     )
 
     def add_arguments(self, parser):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="Replace every record and media file already there (they are lost unless backed up).",
+            help="Replace every record, media file and private file already there (they are lost unless backed up).",
         )
 
     def handle(self, *args, archive, replace, **options):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             records = sum(manifest["records"].values())
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Restored {records} records and {len(manifest['media'])} media files from {archive} "
-                    f"(backed up {manifest['created']})."
+                    f"Restored {records} records, {len(manifest['media'])} media files and "
+                    f"{backups.private_files_restored(manifest)} from {archive} (backed up {manifest['created']})."
                 )
             )

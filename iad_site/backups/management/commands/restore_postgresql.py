@@ -1,17 +1,18 @@
-"""`manage.py restore_postgresql ARCHIVE`: brings back a `backup_postgresql` archive into an empty database and an
-empty media folder."""
+"""`manage.py restore_postgresql ARCHIVE`: brings back a `backup_postgresql` archive into an empty database and empty
+media and private folders."""
 
 from django.core.management import BaseCommand
 from django.db import connections
 
+from iad_site.backups import archive as backups
 from iad_site.backups import postgresql
 
 
 class Command(BaseCommand):
     help = (
         "Load an archive of `manage.py backup_postgresql` into an empty PostgreSQL database (created with "
-        "createdb, not migrated) and an empty media folder. Everything in the archive is checked before anything "
-        "is written; then `manage.py migrate` brings the restored database up to this version of the site."
+        "createdb, not migrated) and empty media and private folders. Everything in the archive is checked before "
+        "anything is written; then `manage.py migrate` brings the restored database up to this version of the site."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +25,9 @@ class Command(BaseCommand):
             rows = sum(manifest["tables"].values())
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Restored {rows} rows in {len(manifest['tables'])} tables and {len(manifest['media'])} media "
-                    f"files from {archive} (backed up {manifest['created']}). Next: `manage.py migrate`, which "
-                    "applies only what this version of the site adds."
+                    f"Restored {rows} rows in {len(manifest['tables'])} tables, {len(manifest['media'])} media "
+                    f"files and {backups.private_files_restored(manifest)} from {archive} (backed up "
+                    f"{manifest['created']}). Next: `manage.py migrate`, which applies only what this version of "
+                    "the site adds."
                 )
             )
