@@ -1,9 +1,11 @@
 """`make restore-drill`: what an operator does on the day the server is lost, done on a copy. A PostgreSQL site
-with the seed content, uploaded files (a photo with its smaller copies, a PDF) and a revision made through
-django-reversion is backed up by the nightly unit's own command (deploy/systemd/iad-backup.service), restored
-with `manage.py restore_postgresql` into a new database and a new media folder, and compared: the schema, every
-table's rows, every sequence, the revisions and every media file byte for byte. Prints one line per comparison
-and the figures; exit status 1 if anything differs. Its two databases and its folder are removed at the end.
+with the seed content, uploaded files (a photo with its smaller copies, a PDF), a visitor's letter in the private
+folder and a revision made through django-reversion is backed up by the nightly unit's own command
+(deploy/systemd/iad-backup.service), restored with `manage.py restore_postgresql` into a new database and new
+media and private folders, and compared: the schema, every table's rows, every sequence, the revisions, every
+media file and every private file byte for byte (and the private ones readable by their owner alone). Prints one
+line per comparison and the figures; exit status 1 if anything differs. Its two databases and its folder are
+removed at the end.
 """
 
 import contextlib
@@ -31,8 +33,8 @@ BACKUP_UNIT = ROOT / "deploy" / "systemd" / "iad-backup.service"
 
 
 def fill(env):
-    """Uploads (a city's photo and a signed agreement's PDF) and a revision on top of the seed, made through the
-    ORM in this process as staff would."""
+    """Uploads (a city's photo and a signed agreement's PDF), a visitor's letter in the private folder and a
+    revision on top of the seed, made through the ORM and the private storage in this process as the site would."""
     os.environ.update(env)
     import django
 
@@ -42,6 +44,7 @@ def fill(env):
     from PIL import Image
 
     from relations.models import Agreement, SisterCity
+    from visits.models import letter_name, private_storage
 
     photo = io.BytesIO()
     Image.new("RGB", (1800, 1200), (180, 30, 60)).save(photo, "JPEG")
@@ -58,6 +61,7 @@ def fill(env):
         title_en="Memorandum of understanding (restore drill)",
         file=ContentFile(pdf, name="restore-drill.pdf"),
     )
+    private_storage.save(letter_name(None, "letter.pdf"), ContentFile(pdf))
     from django.db import connections
 
     connections.close_all()
@@ -131,6 +135,15 @@ def media(root):
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
 
 
+def same_files(before, after):
+    """The files of two folders, compared byte for byte: (identical, the names in `before`, their bytes)."""
+    names_before, names_after = media(before), media(after)
+    same = names_before == names_after and all(
+        filecmp.cmp(before / name, after / name, shallow=False) for name in names_before
+    )
+    return same, names_before, sum((before / name).stat().st_size for name in names_before)
+
+
 class Comparisons:
     def __init__(self):
         self.failed = 0
@@ -153,13 +166,22 @@ def main():
         stack.callback(shutil.rmtree, work, ignore_errors=True)
         source_url = stack.enter_context(own_database("iad_drill_source"))
         restored_url = stack.enter_context(own_database("iad_drill_restored"))
-        source = production_env(DATABASE_URL=source_url, MEDIA_ROOT=str(work / "media"))
-        restored = production_env(DATABASE_URL=restored_url, MEDIA_ROOT=str(work / "media-restored"))
+        source = production_env(
+            DATABASE_URL=source_url, MEDIA_ROOT=str(work / "media"), PRIVATE_MEDIA_ROOT=str(work / "private")
+        )
+        restored = production_env(
+            DATABASE_URL=restored_url,
+            MEDIA_ROOT=str(work / "media-restored"),
+            PRIVATE_MEDIA_ROOT=str(work / "private-restored"),
+        )
 
         manage(source, "migrate", "--noinput", "-v0")
         manage(source, "seed", "-v0")
         fill(source)
-        print(f"Site filled (migrated, seeded, a photo, a PDF, a revision) after {time.monotonic() - started:.0f} s")
+        print(
+            f"Site filled (migrated, seeded, a photo, a PDF, a private letter, a revision) after "
+            f"{time.monotonic() - started:.0f} s"
+        )
 
         timer = time.monotonic()
         backups = work / "backups"
@@ -203,15 +225,24 @@ def main():
             if schema_before == schema_after
             else " | ".join(list(difference)[2:12]),
         )
-        files_before, files_after = media(work / "media"), media(work / "media-restored")
-        same = files_before == files_after and all(
-            filecmp.cmp(work / "media" / name, work / "media-restored" / name, shallow=False) for name in files_before
-        )
-        size = sum((work / "media" / name).stat().st_size for name in files_before)
+        same, files_before, size = same_files(work / "media", work / "media-restored")
         results.report(
             same and files_before,
             "media files byte for byte",
-            f"{len(files_before)} files, {size:,} bytes" if same else f"{files_before} against {files_after}",
+            f"{len(files_before)} files, {size:,} bytes"
+            if same
+            else f"{files_before} against {media(work / 'media-restored')}",
+        )
+        same, files_before, size = same_files(work / "private", work / "private-restored")
+        # Everything under the restored private folder, the folder itself included, closed to group and others.
+        private_paths = [work / "private-restored", *(work / "private-restored").rglob("*")]
+        open_to_others = sorted(str(path) for path in private_paths if path.stat().st_mode & 0o077)
+        results.report(
+            same and files_before and not open_to_others,
+            "private files byte for byte, readable by their owner alone",
+            f"{len(files_before)} files, {size:,} bytes"
+            if same and not open_to_others
+            else f"{files_before} against {media(work / 'private-restored')}; open to others: {open_to_others}",
         )
         print(
             f"Archive {archive.name}: {archive.stat().st_size:,} bytes; backup {backup_seconds:.1f} s, "
