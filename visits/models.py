@@ -65,7 +65,11 @@ class MeetingLanguage(models.TextChoices):
 
 
 class PrivateStorage(FileSystemStorage):
-    """Files with no public address: under PRIVATE_MEDIA_ROOT, read only through views that check permissions."""
+    """Files with no public address: under PRIVATE_MEDIA_ROOT, read only through views that check permissions,
+    and on the server by the site's own user alone (as a restore writes them back: iad_site/backups)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(file_permissions_mode=0o600, directory_permissions_mode=0o700, **kwargs)
 
     @cached_property
     def base_location(self):

@@ -25,6 +25,14 @@ def test_the_letter_is_stored_outside_the_public_media_folder_under_a_random_nam
     assert stored.read_bytes() == PDF
 
 
+def test_the_letter_and_its_folder_are_readable_by_the_sites_own_user_alone(send, settings):
+    _response, visit = send("en", official_letter=letter())
+
+    stored = Path(visit.official_letter.path)
+    assert stored.stat().st_mode & 0o777 == 0o600
+    assert stored.parent.stat().st_mode & 0o777 == 0o700
+
+
 def test_a_file_that_is_not_a_pdf_is_refused_and_nothing_stored(send):
     response, visit = send("en", official_letter=letter(b"MZ\x90\x00 not a pdf", "letter.pdf"))
 
