@@ -7,276 +7,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("relations", "0009_embassy_sources"),
+        ('relations', '0009_embassy_sources'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Article",
+            name='Article',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("title", models.CharField(max_length=250, verbose_name="title")),
-                ("title_th", models.CharField(max_length=250, null=True, verbose_name="title")),
-                ("title_en", models.CharField(max_length=250, null=True, verbose_name="title")),
-                (
-                    "slug",
-                    models.SlugField(
-                        help_text="Letters a–z, digits and hyphens, from the English title (c40-forum-bangkok). The same in Thai and English.",
-                        max_length=100,
-                        unique=True,
-                        verbose_name="web address",
-                    ),
-                ),
-                (
-                    "published_on",
-                    models.DateField(
-                        help_text="The date of the news, in the Common Era (2025, not 2568). The list is newest first.",
-                        validators=[iad_site.core.validators.reject_buddhist_era_year],
-                        verbose_name="date",
-                    ),
-                ),
-                (
-                    "summary",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. One or two sentences shown in the news list, on the home page and in the feed.",
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "summary_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. One or two sentences shown in the news list, on the home page and in the feed.",
-                        null=True,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "summary_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. One or two sentences shown in the news list, on the home page and in the feed.",
-                        null=True,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "body",
-                    models.TextField(
-                        blank=True,
-                        help_text="Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.",
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "body_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.",
-                        null=True,
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "body_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.",
-                        null=True,
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "photo",
-                    iad_site.core.uploads.ResponsiveImageField(
-                        blank=True,
-                        height_field="photo_height",
-                        help_text="A JPEG, PNG or WebP image of up to 15 MB and 40 megapixels. Location data stored in the file is removed.",
-                        upload_to="news/",
-                        verbose_name="lead photo",
-                        width_field="photo_width",
-                    ),
-                ),
-                (
-                    "photo_width",
-                    models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name="photo width"),
-                ),
-                (
-                    "photo_height",
-                    models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name="photo height"),
-                ),
-                (
-                    "photo_alt",
-                    models.CharField(
-                        blank=True,
-                        help_text="What the photo shows, for people who cannot see it. Required in Thai when there is a photo.",
-                        max_length=250,
-                        verbose_name="photo description",
-                    ),
-                ),
-                (
-                    "photo_alt_th",
-                    models.CharField(
-                        blank=True,
-                        help_text="What the photo shows, for people who cannot see it. Required in Thai when there is a photo.",
-                        max_length=250,
-                        null=True,
-                        verbose_name="photo description",
-                    ),
-                ),
-                (
-                    "photo_alt_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="What the photo shows, for people who cannot see it. Required in Thai when there is a photo.",
-                        max_length=250,
-                        null=True,
-                        verbose_name="photo description",
-                    ),
-                ),
-                (
-                    "cities",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="The news appears on each chosen city's page, beside its exchanges and activities.",
-                        related_name="news",
-                        to="relations.sistercity",
-                        verbose_name="sister cities",
-                    ),
-                ),
-                (
-                    "embassies",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="The news is listed under each chosen embassy in the embassy directory.",
-                        related_name="news",
-                        to="relations.embassy",
-                        verbose_name="embassies",
-                    ),
-                ),
-                (
-                    "networks",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="The news appears on each chosen network's page, beside its exchanges and activities.",
-                        related_name="news",
-                        to="relations.citynetwork",
-                        verbose_name="city networks",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('title', models.CharField(max_length=250, verbose_name='title')),
+                ('title_th', models.CharField(max_length=250, null=True, verbose_name='title')),
+                ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
+                ('slug', models.SlugField(help_text='Letters a–z, digits and hyphens, from the English title (c40-forum-bangkok). The same in Thai and English.', max_length=100, unique=True, verbose_name='web address')),
+                ('published_on', models.DateField(help_text='The date of the news, in the Common Era (2025, not 2568). The list is newest first.', validators=[iad_site.core.validators.reject_buddhist_era_year], verbose_name='date')),
+                ('summary', models.TextField(blank=True, help_text='Optional. One or two sentences shown in the news list, on the home page and in the feed.', verbose_name='summary')),
+                ('summary_th', models.TextField(blank=True, help_text='Optional. One or two sentences shown in the news list, on the home page and in the feed.', null=True, verbose_name='summary')),
+                ('summary_en', models.TextField(blank=True, help_text='Optional. One or two sentences shown in the news list, on the home page and in the feed.', null=True, verbose_name='summary')),
+                ('body', models.TextField(blank=True, help_text='Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.', verbose_name='text')),
+                ('body_th', models.TextField(blank=True, help_text='Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.', null=True, verbose_name='text')),
+                ('body_en', models.TextField(blank=True, help_text='Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.', null=True, verbose_name='text')),
+                ('photo', iad_site.core.uploads.ResponsiveImageField(blank=True, height_field='photo_height', help_text='A JPEG, PNG or WebP image of up to 15 MB and 40 megapixels. Location data stored in the file is removed.', upload_to='news/', verbose_name='lead photo', width_field='photo_width')),
+                ('photo_width', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='photo width')),
+                ('photo_height', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='photo height')),
+                ('photo_alt', models.CharField(blank=True, help_text='What the photo shows, for people who cannot see it. Required in Thai when there is a photo.', max_length=250, verbose_name='photo description')),
+                ('photo_alt_th', models.CharField(blank=True, help_text='What the photo shows, for people who cannot see it. Required in Thai when there is a photo.', max_length=250, null=True, verbose_name='photo description')),
+                ('photo_alt_en', models.CharField(blank=True, help_text='What the photo shows, for people who cannot see it. Required in Thai when there is a photo.', max_length=250, null=True, verbose_name='photo description')),
+                ('cities', models.ManyToManyField(blank=True, help_text="The news appears on each chosen city's page, beside its exchanges and activities.", related_name='news', to='relations.sistercity', verbose_name='sister cities')),
+                ('embassies', models.ManyToManyField(blank=True, help_text='The news is listed under each chosen embassy in the embassy directory.', related_name='news', to='relations.embassy', verbose_name='embassies')),
+                ('networks', models.ManyToManyField(blank=True, help_text="The news appears on each chosen network's page, beside its exchanges and activities.", related_name='news', to='relations.citynetwork', verbose_name='city networks')),
             ],
             options={
-                "verbose_name": "news article",
-                "verbose_name_plural": "news",
-                "ordering": ["-published_on", "-pk"],
+                'verbose_name': 'news article',
+                'verbose_name_plural': 'news',
+                'ordering': ['-published_on', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="ArticlePhoto",
+            name='ArticlePhoto',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "photo",
-                    iad_site.core.uploads.ResponsiveImageField(
-                        height_field="photo_height",
-                        help_text="A JPEG, PNG or WebP image of up to 15 MB and 40 megapixels. Location data stored in the file is removed.",
-                        upload_to="news/",
-                        verbose_name="photo",
-                        width_field="photo_width",
-                    ),
-                ),
-                (
-                    "photo_width",
-                    models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name="photo width"),
-                ),
-                (
-                    "photo_height",
-                    models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name="photo height"),
-                ),
-                (
-                    "photo_alt",
-                    models.CharField(
-                        help_text="What the photo shows, for people who cannot see it.",
-                        max_length=250,
-                        verbose_name="photo description",
-                    ),
-                ),
-                (
-                    "photo_alt_th",
-                    models.CharField(
-                        help_text="What the photo shows, for people who cannot see it.",
-                        max_length=250,
-                        null=True,
-                        verbose_name="photo description",
-                    ),
-                ),
-                (
-                    "photo_alt_en",
-                    models.CharField(
-                        help_text="What the photo shows, for people who cannot see it.",
-                        max_length=250,
-                        null=True,
-                        verbose_name="photo description",
-                    ),
-                ),
-                (
-                    "caption",
-                    models.CharField(
-                        blank=True, help_text="Optional. Shown under the photo.", max_length=300, verbose_name="caption"
-                    ),
-                ),
-                (
-                    "caption_th",
-                    models.CharField(
-                        blank=True,
-                        help_text="Optional. Shown under the photo.",
-                        max_length=300,
-                        null=True,
-                        verbose_name="caption",
-                    ),
-                ),
-                (
-                    "caption_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="Optional. Shown under the photo.",
-                        max_length=300,
-                        null=True,
-                        verbose_name="caption",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="photos",
-                        to="news.article",
-                        verbose_name="article",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('photo', iad_site.core.uploads.ResponsiveImageField(height_field='photo_height', help_text='A JPEG, PNG or WebP image of up to 15 MB and 40 megapixels. Location data stored in the file is removed.', upload_to='news/', verbose_name='photo', width_field='photo_width')),
+                ('photo_width', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='photo width')),
+                ('photo_height', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='photo height')),
+                ('photo_alt', models.CharField(help_text='What the photo shows, for people who cannot see it.', max_length=250, verbose_name='photo description')),
+                ('photo_alt_th', models.CharField(help_text='What the photo shows, for people who cannot see it.', max_length=250, null=True, verbose_name='photo description')),
+                ('photo_alt_en', models.CharField(help_text='What the photo shows, for people who cannot see it.', max_length=250, null=True, verbose_name='photo description')),
+                ('caption', models.CharField(blank=True, help_text='Optional. Shown under the photo.', max_length=300, verbose_name='caption')),
+                ('caption_th', models.CharField(blank=True, help_text='Optional. Shown under the photo.', max_length=300, null=True, verbose_name='caption')),
+                ('caption_en', models.CharField(blank=True, help_text='Optional. Shown under the photo.', max_length=300, null=True, verbose_name='caption')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='news.article', verbose_name='article')),
             ],
             options={
-                "verbose_name": "gallery photo",
-                "verbose_name_plural": "gallery",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'gallery photo',
+                'verbose_name_plural': 'gallery',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.AddIndex(
-            model_name="article",
-            index=models.Index(fields=["-published_on", "-id"], name="article_newest_first"),
+            model_name='article',
+            index=models.Index(fields=['-published_on', '-id'], name='article_newest_first'),
         ),
     ]

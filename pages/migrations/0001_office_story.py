@@ -7,589 +7,209 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="HomePage",
+            name='HomePage',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "motto",
-                    models.TextField(
-                        help_text="Shown at the top of the home page, as a quotation.", verbose_name="Bangkok's motto"
-                    ),
-                ),
-                (
-                    "motto_th",
-                    models.TextField(
-                        help_text="Shown at the top of the home page, as a quotation.",
-                        null=True,
-                        verbose_name="Bangkok's motto",
-                    ),
-                ),
-                (
-                    "motto_en",
-                    models.TextField(
-                        help_text="Shown at the top of the home page, as a quotation.",
-                        null=True,
-                        verbose_name="Bangkok's motto",
-                    ),
-                ),
-                (
-                    "welcome",
-                    models.TextField(
-                        help_text="The office's greeting under the motto. A blank line starts a new paragraph.",
-                        verbose_name="welcome message",
-                    ),
-                ),
-                (
-                    "welcome_th",
-                    models.TextField(
-                        help_text="The office's greeting under the motto. A blank line starts a new paragraph.",
-                        null=True,
-                        verbose_name="welcome message",
-                    ),
-                ),
-                (
-                    "welcome_en",
-                    models.TextField(
-                        help_text="The office's greeting under the motto. A blank line starts a new paragraph.",
-                        null=True,
-                        verbose_name="welcome message",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('motto', models.TextField(help_text='Shown at the top of the home page, as a quotation.', verbose_name="Bangkok's motto")),
+                ('motto_th', models.TextField(help_text='Shown at the top of the home page, as a quotation.', null=True, verbose_name="Bangkok's motto")),
+                ('motto_en', models.TextField(help_text='Shown at the top of the home page, as a quotation.', null=True, verbose_name="Bangkok's motto")),
+                ('welcome', models.TextField(help_text="The office's greeting under the motto. A blank line starts a new paragraph.", verbose_name='welcome message')),
+                ('welcome_th', models.TextField(help_text="The office's greeting under the motto. A blank line starts a new paragraph.", null=True, verbose_name='welcome message')),
+                ('welcome_en', models.TextField(help_text="The office's greeting under the motto. A blank line starts a new paragraph.", null=True, verbose_name='welcome message')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
             ],
             options={
-                "verbose_name": "home page texts",
-                "verbose_name_plural": "home page texts",
+                'verbose_name': 'home page texts',
+                'verbose_name_plural': 'home page texts',
             },
         ),
         migrations.CreateModel(
-            name="Milestone",
+            name='Milestone',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                (
-                    "title",
-                    models.CharField(
-                        help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.",
-                        max_length=200,
-                        verbose_name="title",
-                    ),
-                ),
-                (
-                    "title_th",
-                    models.CharField(
-                        help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.",
-                        max_length=200,
-                        null=True,
-                        verbose_name="title",
-                    ),
-                ),
-                (
-                    "title_en",
-                    models.CharField(
-                        help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.",
-                        max_length=200,
-                        null=True,
-                        verbose_name="title",
-                    ),
-                ),
-                (
-                    "happened_on",
-                    models.DateField(
-                        blank=True,
-                        help_text="Type the Common Era year: 28/08/1995, not 28/08/2538. Leave empty if the date is not known.",
-                        null=True,
-                        validators=[iad_site.core.validators.reject_buddhist_era_year],
-                        verbose_name="date",
-                    ),
-                ),
-                (
-                    "date_precision",
-                    models.CharField(
-                        choices=[
-                            ("day", "Day, month and year"),
-                            ("month", "Month and year"),
-                            ("year", "Year only"),
-                            ("unknown", "Unknown"),
-                        ],
-                        default="day",
-                        help_text="If only the year is known, type 1 January of that year and choose 'Year only'.",
-                        max_length=10,
-                        verbose_name="how much of the date is known",
-                    ),
-                ),
-                (
-                    "summary",
-                    models.TextField(
-                        help_text="The decision in the office's own words. A blank line starts a new paragraph.",
-                        verbose_name="what changed",
-                    ),
-                ),
-                (
-                    "summary_th",
-                    models.TextField(
-                        help_text="The decision in the office's own words. A blank line starts a new paragraph.",
-                        null=True,
-                        verbose_name="what changed",
-                    ),
-                ),
-                (
-                    "summary_en",
-                    models.TextField(
-                        help_text="The decision in the office's own words. A blank line starts a new paragraph.",
-                        null=True,
-                        verbose_name="what changed",
-                    ),
-                ),
-                (
-                    "sort_order",
-                    models.PositiveSmallIntegerField(
-                        default=0, help_text="Milestones are listed from the smallest number up.", verbose_name="order"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('title', models.CharField(help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.", max_length=200, verbose_name='title')),
+                ('title_th', models.CharField(help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.", max_length=200, null=True, verbose_name='title')),
+                ('title_en', models.CharField(help_text="A short heading, e.g. 'Raised to the Foreign Affairs Division'.", max_length=200, null=True, verbose_name='title')),
+                ('happened_on', models.DateField(blank=True, help_text='Type the Common Era year: 28/08/1995, not 28/08/2538. Leave empty if the date is not known.', null=True, validators=[iad_site.core.validators.reject_buddhist_era_year], verbose_name='date')),
+                ('date_precision', models.CharField(choices=[('day', 'Day, month and year'), ('month', 'Month and year'), ('year', 'Year only'), ('unknown', 'Unknown')], default='day', help_text="If only the year is known, type 1 January of that year and choose 'Year only'.", max_length=10, verbose_name='how much of the date is known')),
+                ('summary', models.TextField(help_text="The decision in the office's own words. A blank line starts a new paragraph.", verbose_name='what changed')),
+                ('summary_th', models.TextField(help_text="The decision in the office's own words. A blank line starts a new paragraph.", null=True, verbose_name='what changed')),
+                ('summary_en', models.TextField(help_text="The decision in the office's own words. A blank line starts a new paragraph.", null=True, verbose_name='what changed')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, help_text='Milestones are listed from the smallest number up.', verbose_name='order')),
             ],
             options={
-                "verbose_name": "history milestone",
-                "verbose_name_plural": "history milestones",
-                "ordering": ["sort_order", "happened_on", "pk"],
+                'verbose_name': 'history milestone',
+                'verbose_name_plural': 'history milestones',
+                'ordering': ['sort_order', 'happened_on', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="OfficeDuty",
+            name='OfficeDuty',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("text", models.TextField(verbose_name="duty")),
-                ("text_th", models.TextField(null=True, verbose_name="duty")),
-                ("text_en", models.TextField(null=True, verbose_name="duty")),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('text', models.TextField(verbose_name='duty')),
+                ('text_th', models.TextField(null=True, verbose_name='duty')),
+                ('text_en', models.TextField(null=True, verbose_name='duty')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
             options={
-                "verbose_name": "duty of the office",
-                "verbose_name_plural": "duties of the office",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'duty of the office',
+                'verbose_name_plural': 'duties of the office',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="OfficeUnit",
+            name='OfficeUnit',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("name", models.CharField(max_length=200, verbose_name="unit")),
-                ("name_th", models.CharField(max_length=200, null=True, verbose_name="unit")),
-                ("name_en", models.CharField(max_length=200, null=True, verbose_name="unit")),
-                (
-                    "duties",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. What the unit is responsible for, shown under its name.",
-                        verbose_name="duties",
-                    ),
-                ),
-                (
-                    "duties_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. What the unit is responsible for, shown under its name.",
-                        null=True,
-                        verbose_name="duties",
-                    ),
-                ),
-                (
-                    "duties_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. What the unit is responsible for, shown under its name.",
-                        null=True,
-                        verbose_name="duties",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('name', models.CharField(max_length=200, verbose_name='unit')),
+                ('name_th', models.CharField(max_length=200, null=True, verbose_name='unit')),
+                ('name_en', models.CharField(max_length=200, null=True, verbose_name='unit')),
+                ('duties', models.TextField(blank=True, help_text='Optional. What the unit is responsible for, shown under its name.', verbose_name='duties')),
+                ('duties_th', models.TextField(blank=True, help_text='Optional. What the unit is responsible for, shown under its name.', null=True, verbose_name='duties')),
+                ('duties_en', models.TextField(blank=True, help_text='Optional. What the unit is responsible for, shown under its name.', null=True, verbose_name='duties')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
             options={
-                "verbose_name": "current unit",
-                "verbose_name_plural": "current units",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'current unit',
+                'verbose_name_plural': 'current units',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="OrganisationChart",
+            name='OrganisationChart',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("title_th", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
-                (
-                    "image",
-                    models.ImageField(
-                        blank=True,
-                        help_text="Optional. A PNG or JPEG of the chart.",
-                        upload_to="charts/",
-                        verbose_name="image",
-                    ),
-                ),
-                (
-                    "alt_text",
-                    models.TextField(
-                        blank=True,
-                        help_text="Required with an image: describe the chart's boxes and lines for people who cannot see it.",
-                        verbose_name="text alternative",
-                    ),
-                ),
-                (
-                    "alt_text_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="Required with an image: describe the chart's boxes and lines for people who cannot see it.",
-                        null=True,
-                        verbose_name="text alternative",
-                    ),
-                ),
-                (
-                    "alt_text_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="Required with an image: describe the chart's boxes and lines for people who cannot see it.",
-                        null=True,
-                        verbose_name="text alternative",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('title_th', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('image', models.ImageField(blank=True, help_text='Optional. A PNG or JPEG of the chart.', upload_to='charts/', verbose_name='image')),
+                ('alt_text', models.TextField(blank=True, help_text="Required with an image: describe the chart's boxes and lines for people who cannot see it.", verbose_name='text alternative')),
+                ('alt_text_th', models.TextField(blank=True, help_text="Required with an image: describe the chart's boxes and lines for people who cannot see it.", null=True, verbose_name='text alternative')),
+                ('alt_text_en', models.TextField(blank=True, help_text="Required with an image: describe the chart's boxes and lines for people who cannot see it.", null=True, verbose_name='text alternative')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
             options={
-                "verbose_name": "organisation chart",
-                "verbose_name_plural": "organisation charts",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'organisation chart',
+                'verbose_name_plural': 'organisation charts',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Plan",
+            name='Plan',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("title_th", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
-                (
-                    "slug",
-                    models.SlugField(
-                        help_text="Latin letters, digits and hyphens, from the English title, e.g. 'projects-fy2556'.",
-                        max_length=100,
-                        unique=True,
-                        verbose_name="web address",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("projects", "Annual projects plan"),
-                            ("administration", "Administration plan"),
-                            ("monthly", "Monthly operation plan"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind of plan",
-                    ),
-                ),
-                (
-                    "fiscal_year",
-                    models.PositiveSmallIntegerField(
-                        help_text="The Buddhist Era fiscal year, e.g. 2556. A plan for several years: the first one.",
-                        validators=[
-                            django.core.validators.MinValueValidator(
-                                2400, "Enter the fiscal year in the Buddhist Era, e.g. 2556, not 2013."
-                            ),
-                            django.core.validators.MaxValueValidator(2700),
-                        ],
-                        verbose_name="fiscal year (Buddhist Era)",
-                    ),
-                ),
-                (
-                    "last_fiscal_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Only for a plan covering several years, e.g. 2555 for a 2552-2555 plan.",
-                        null=True,
-                        validators=[
-                            django.core.validators.MinValueValidator(
-                                2400, "Enter the fiscal year in the Buddhist Era, e.g. 2556, not 2013."
-                            ),
-                            django.core.validators.MaxValueValidator(2700),
-                        ],
-                        verbose_name="last fiscal year (Buddhist Era)",
-                    ),
-                ),
-                (
-                    "summary",
-                    models.TextField(
-                        blank=True, help_text="Optional. One or two sentences about the plan.", verbose_name="summary"
-                    ),
-                ),
-                (
-                    "summary_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. One or two sentences about the plan.",
-                        null=True,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "summary_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. One or two sentences about the plan.",
-                        null=True,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "sort_order",
-                    models.PositiveSmallIntegerField(
-                        default=0, help_text="Order within the same fiscal year, smallest first.", verbose_name="order"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('title_th', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('slug', models.SlugField(help_text="Latin letters, digits and hyphens, from the English title, e.g. 'projects-fy2556'.", max_length=100, unique=True, verbose_name='web address')),
+                ('kind', models.CharField(choices=[('projects', 'Annual projects plan'), ('administration', 'Administration plan'), ('monthly', 'Monthly operation plan')], max_length=20, verbose_name='kind of plan')),
+                ('fiscal_year', models.PositiveSmallIntegerField(help_text='The Buddhist Era fiscal year, e.g. 2556. A plan for several years: the first one.', validators=[django.core.validators.MinValueValidator(2400, 'Enter the fiscal year in the Buddhist Era, e.g. 2556, not 2013.'), django.core.validators.MaxValueValidator(2700)], verbose_name='fiscal year (Buddhist Era)')),
+                ('last_fiscal_year', models.PositiveSmallIntegerField(blank=True, help_text='Only for a plan covering several years, e.g. 2555 for a 2552-2555 plan.', null=True, validators=[django.core.validators.MinValueValidator(2400, 'Enter the fiscal year in the Buddhist Era, e.g. 2556, not 2013.'), django.core.validators.MaxValueValidator(2700)], verbose_name='last fiscal year (Buddhist Era)')),
+                ('summary', models.TextField(blank=True, help_text='Optional. One or two sentences about the plan.', verbose_name='summary')),
+                ('summary_th', models.TextField(blank=True, help_text='Optional. One or two sentences about the plan.', null=True, verbose_name='summary')),
+                ('summary_en', models.TextField(blank=True, help_text='Optional. One or two sentences about the plan.', null=True, verbose_name='summary')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, help_text='Order within the same fiscal year, smallest first.', verbose_name='order')),
             ],
             options={
-                "verbose_name": "plan",
-                "verbose_name_plural": "plans",
-                "ordering": ["-fiscal_year", "sort_order", "pk"],
+                'verbose_name': 'plan',
+                'verbose_name_plural': 'plans',
+                'ordering': ['-fiscal_year', 'sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="StaticPage",
+            name='StaticPage',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                (
-                    "slug",
-                    models.SlugField(
-                        help_text="Latin letters, digits and hyphens. The footer links to 'contact', 'accessibility' and 'privacy': do not change those.",
-                        max_length=100,
-                        unique=True,
-                        verbose_name="web address",
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("title_th", models.CharField(max_length=200, null=True, verbose_name="title")),
-                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
-                (
-                    "body",
-                    models.TextField(
-                        help_text="HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed.",
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "body_th",
-                    models.TextField(
-                        help_text="HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed.",
-                        null=True,
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "body_en",
-                    models.TextField(
-                        help_text="HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed.",
-                        null=True,
-                        verbose_name="text",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('slug', models.SlugField(help_text="Latin letters, digits and hyphens. The footer links to 'contact', 'accessibility' and 'privacy': do not change those.", max_length=100, unique=True, verbose_name='web address')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('title_th', models.CharField(max_length=200, null=True, verbose_name='title')),
+                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
+                ('body', models.TextField(help_text='HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed.', verbose_name='text')),
+                ('body_th', models.TextField(help_text='HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed.', null=True, verbose_name='text')),
+                ('body_en', models.TextField(help_text='HTML: paragraphs <p>, headings <h2>, lists <ul>/<ol>, links <a>. Scripts are removed.', null=True, verbose_name='text')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
             options={
-                "verbose_name": "static page",
-                "verbose_name_plural": "static pages",
-                "ordering": ["sort_order", "slug"],
+                'verbose_name': 'static page',
+                'verbose_name_plural': 'static pages',
+                'ordering': ['sort_order', 'slug'],
             },
         ),
         migrations.CreateModel(
-            name="MilestoneUnit",
+            name='MilestoneUnit',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=200, verbose_name="unit")),
-                ("name_th", models.CharField(max_length=200, null=True, verbose_name="unit")),
-                ("name_en", models.CharField(max_length=200, null=True, verbose_name="unit")),
-                (
-                    "duties",
-                    models.TextField(
-                        blank=True, help_text="What the unit was responsible for at the time.", verbose_name="duties"
-                    ),
-                ),
-                (
-                    "duties_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="What the unit was responsible for at the time.",
-                        null=True,
-                        verbose_name="duties",
-                    ),
-                ),
-                (
-                    "duties_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="What the unit was responsible for at the time.",
-                        null=True,
-                        verbose_name="duties",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
-                (
-                    "milestone",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="units",
-                        to="pages.milestone",
-                        verbose_name="milestone",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, verbose_name='unit')),
+                ('name_th', models.CharField(max_length=200, null=True, verbose_name='unit')),
+                ('name_en', models.CharField(max_length=200, null=True, verbose_name='unit')),
+                ('duties', models.TextField(blank=True, help_text='What the unit was responsible for at the time.', verbose_name='duties')),
+                ('duties_th', models.TextField(blank=True, help_text='What the unit was responsible for at the time.', null=True, verbose_name='duties')),
+                ('duties_en', models.TextField(blank=True, help_text='What the unit was responsible for at the time.', null=True, verbose_name='duties')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='pages.milestone', verbose_name='milestone')),
             ],
             options={
-                "verbose_name": "unit at the time",
-                "verbose_name_plural": "units at the time",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'unit at the time',
+                'verbose_name_plural': 'units at the time',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="PlanDocument",
+            name='PlanDocument',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("title_th", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
-                (
-                    "file",
-                    models.FileField(
-                        blank=True,
-                        help_text="A PDF. Leave empty until the file is available.",
-                        upload_to="plans/",
-                        verbose_name="file",
-                    ),
-                ),
-                (
-                    "file_size",
-                    models.PositiveBigIntegerField(default=0, editable=False, verbose_name="file size in bytes"),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
-                (
-                    "plan",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="documents",
-                        to="pages.plan",
-                        verbose_name="plan",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('title_th', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('file', models.FileField(blank=True, help_text='A PDF. Leave empty until the file is available.', upload_to='plans/', verbose_name='file')),
+                ('file_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='file size in bytes')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='pages.plan', verbose_name='plan')),
             ],
             options={
-                "verbose_name": "document",
-                "verbose_name_plural": "documents",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'document',
+                'verbose_name_plural': 'documents',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="PlanProject",
+            name='PlanProject',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=400, verbose_name="project")),
-                ("title_th", models.CharField(max_length=400, null=True, verbose_name="project")),
-                ("title_en", models.CharField(max_length=400, null=True, verbose_name="project")),
-                (
-                    "description",
-                    models.TextField(
-                        blank=True, help_text="Optional. Shown under the project.", verbose_name="description"
-                    ),
-                ),
-                (
-                    "description_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. Shown under the project.",
-                        null=True,
-                        verbose_name="description",
-                    ),
-                ),
-                (
-                    "description_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="Optional. Shown under the project.",
-                        null=True,
-                        verbose_name="description",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
-                (
-                    "plan",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="projects",
-                        to="pages.plan",
-                        verbose_name="plan",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=400, verbose_name='project')),
+                ('title_th', models.CharField(max_length=400, null=True, verbose_name='project')),
+                ('title_en', models.CharField(max_length=400, null=True, verbose_name='project')),
+                ('description', models.TextField(blank=True, help_text='Optional. Shown under the project.', verbose_name='description')),
+                ('description_th', models.TextField(blank=True, help_text='Optional. Shown under the project.', null=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, help_text='Optional. Shown under the project.', null=True, verbose_name='description')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='projects', to='pages.plan', verbose_name='plan')),
             ],
             options={
-                "verbose_name": "project",
-                "verbose_name_plural": "projects",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'project',
+                'verbose_name_plural': 'projects',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
     ]

@@ -5,20 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("pages", "0001_office_story"),
+        ('pages', '0001_office_story'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="plandocument",
-            name="file",
-            field=models.FileField(
-                blank=True,
-                help_text="A PDF. Leave empty until the file is available.",
-                upload_to="plans/",
-                validators=[django.core.validators.FileExtensionValidator(["pdf"])],
-                verbose_name="file",
-            ),
+            model_name='plandocument',
+            name='file',
+            field=models.FileField(blank=True, help_text='A PDF. Leave empty until the file is available.', upload_to='plans/', validators=[django.core.validators.FileExtensionValidator(['pdf'])], verbose_name='file'),
         ),
     ]

@@ -6,27 +6,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("pages", "0002_pdf_documents_only"),
+        ('pages', '0002_pdf_documents_only'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="organisationchart",
-            name="image",
-            field=iad_site.core.uploads.ResponsiveImageField(
-                blank=True, help_text="Optional. A PNG or JPEG of the chart.", upload_to="charts/", verbose_name="image"
-            ),
+            model_name='organisationchart',
+            name='image',
+            field=iad_site.core.uploads.ResponsiveImageField(blank=True, help_text='Optional. A PNG or JPEG of the chart.', upload_to='charts/', verbose_name='image'),
         ),
         migrations.AlterField(
-            model_name="plandocument",
-            name="file",
-            field=models.FileField(
-                blank=True,
-                help_text="A PDF. Leave empty until the file is available.",
-                upload_to="plans/",
-                validators=[django.core.validators.FileExtensionValidator(["pdf"]), iad_site.core.uploads.validate_pdf],
-                verbose_name="file",
-            ),
+            model_name='plandocument',
+            name='file',
+            field=models.FileField(blank=True, help_text='A PDF. Leave empty until the file is available.', upload_to='plans/', validators=[django.core.validators.FileExtensionValidator(['pdf']), iad_site.core.uploads.validate_pdf], verbose_name='file'),
         ),
     ]

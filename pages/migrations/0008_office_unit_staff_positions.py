@@ -4,19 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("pages", "0007_executives_and_contact_details"),
+        ('pages', '0007_executives_and_contact_details'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="officeunit",
-            name="staff_positions",
-            field=models.PositiveSmallIntegerField(
-                blank=True,
-                help_text="Optional. How many staff positions the unit has. Once any unit has a number, the structure page shows a staffing chart.",
-                null=True,
-                verbose_name="staff positions",
-            ),
+            model_name='officeunit',
+            name='staff_positions',
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Optional. How many staff positions the unit has. Once any unit has a number, the structure page shows a staffing chart.', null=True, verbose_name='staff positions'),
         ),
     ]

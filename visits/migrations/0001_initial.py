@@ -11,360 +11,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("relations", "0009_embassy_sources"),
+        ('relations', '0009_embassy_sources'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="VisitGuide",
+            name='VisitGuide',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                (
-                    "body",
-                    models.TextField(
-                        help_text="Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.",
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "body_th",
-                    models.TextField(
-                        help_text="Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.",
-                        null=True,
-                        verbose_name="text",
-                    ),
-                ),
-                (
-                    "body_en",
-                    models.TextField(
-                        help_text="Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.",
-                        null=True,
-                        verbose_name="text",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('body', models.TextField(help_text='Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.', verbose_name='text')),
+                ('body_th', models.TextField(help_text='Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.', null=True, verbose_name='text')),
+                ('body_en', models.TextField(help_text='Written in HTML: paragraphs (p), headings (h2), lists (ul, ol) and links (a). Scripts are removed.', null=True, verbose_name='text')),
             ],
             options={
-                "verbose_name": "how to request a visit",
-                "verbose_name_plural": "how to request a visit",
-                "ordering": ["pk"],
+                'verbose_name': 'how to request a visit',
+                'verbose_name_plural': 'how to request a visit',
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
-            name="VisitKind",
+            name='VisitKind',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Untick to hide this from the public site. Staff can still preview it.",
-                        verbose_name="published",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                (
-                    "name",
-                    models.CharField(
-                        help_text="As visitors see it in the list on the form.", max_length=120, verbose_name="name"
-                    ),
-                ),
-                (
-                    "name_th",
-                    models.CharField(
-                        help_text="As visitors see it in the list on the form.",
-                        max_length=120,
-                        null=True,
-                        verbose_name="name",
-                    ),
-                ),
-                (
-                    "name_en",
-                    models.CharField(
-                        help_text="As visitors see it in the list on the form.",
-                        max_length=120,
-                        null=True,
-                        verbose_name="name",
-                    ),
-                ),
-                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_published', models.BooleanField(default=True, help_text='Untick to hide this from the public site. Staff can still preview it.', verbose_name='published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('name', models.CharField(help_text='As visitors see it in the list on the form.', max_length=120, verbose_name='name')),
+                ('name_th', models.CharField(help_text='As visitors see it in the list on the form.', max_length=120, null=True, verbose_name='name')),
+                ('name_en', models.CharField(help_text='As visitors see it in the list on the form.', max_length=120, null=True, verbose_name='name')),
+                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
             options={
-                "verbose_name": "kind of visit",
-                "verbose_name_plural": "kinds of visit",
-                "ordering": ["sort_order", "pk"],
+                'verbose_name': 'kind of visit',
+                'verbose_name_plural': 'kinds of visit',
+                'ordering': ['sort_order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="VisitRequest",
+            name='VisitRequest',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "reference_year",
-                    models.PositiveSmallIntegerField(editable=False, verbose_name="year of the reference number"),
-                ),
-                ("reference_number", models.PositiveIntegerField(editable=False, verbose_name="number in the year")),
-                (
-                    "status_token",
-                    models.CharField(
-                        default=iad_site.inbox.models.new_status_token,
-                        editable=False,
-                        max_length=64,
-                        unique=True,
-                        verbose_name="status page token",
-                    ),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("th", "Thai"), ("en", "English")],
-                        help_text="The language the visitor wrote in; emails to them are sent in it.",
-                        max_length=8,
-                        verbose_name="language",
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                ("email", models.EmailField(max_length=254, verbose_name="email")),
-                (
-                    "received_at",
-                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="received"),
-                ),
-                (
-                    "status_changed_at",
-                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="status last changed"),
-                ),
-                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="answered")),
-                (
-                    "internal_notes",
-                    models.TextField(
-                        blank=True,
-                        help_text="For staff only: never shown or sent to the visitor.",
-                        verbose_name="internal notes",
-                    ),
-                ),
-                ("fingerprint", models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True)),
-                (
-                    "personal_data_removed_at",
-                    models.DateTimeField(
-                        blank=True,
-                        editable=False,
-                        help_text="When the retention period ended and the visitor's personal data was deleted.",
-                        null=True,
-                        verbose_name="personal data deleted",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("new", "Received"),
-                            ("in_progress", "Under review"),
-                            ("scheduled", "Scheduled"),
-                            ("completed", "Completed"),
-                            ("declined", "Declined"),
-                            ("withdrawn", "Withdrawn by the requester"),
-                            ("spam", "Spam"),
-                        ],
-                        default="new",
-                        max_length=16,
-                        verbose_name="status",
-                    ),
-                ),
-                ("organisation", models.CharField(max_length=200, verbose_name="organisation")),
-                ("phone", models.CharField(max_length=40, verbose_name="telephone")),
-                ("head_of_delegation", models.CharField(max_length=200, verbose_name="head of the delegation")),
-                (
-                    "head_position",
-                    models.CharField(max_length=200, verbose_name="position of the head of the delegation"),
-                ),
-                (
-                    "number_of_people",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(500),
-                        ],
-                        verbose_name="number of people",
-                    ),
-                ),
-                ("first_choice_start", models.DateField(verbose_name="first choice: from")),
-                ("first_choice_end", models.DateField(verbose_name="first choice: to")),
-                ("second_choice_start", models.DateField(verbose_name="second choice: from")),
-                ("second_choice_end", models.DateField(verbose_name="second choice: to")),
-                ("third_choice_start", models.DateField(blank=True, null=True, verbose_name="third choice: from")),
-                ("third_choice_end", models.DateField(blank=True, null=True, verbose_name="third choice: to")),
-                ("purpose", models.TextField(max_length=4000, verbose_name="purpose of the visit")),
-                (
-                    "topics",
-                    models.TextField(blank=True, max_length=4000, verbose_name="topics or BMA agencies of interest"),
-                ),
-                (
-                    "meeting_language",
-                    models.CharField(
-                        choices=[
-                            ("th", "Thai"),
-                            ("en", "English"),
-                            ("other", "Another language (with an interpreter)"),
-                        ],
-                        default="th",
-                        max_length=8,
-                        verbose_name="language of the meeting",
-                    ),
-                ),
-                (
-                    "interpreter_needed",
-                    models.BooleanField(default=False, verbose_name="asks the office for an interpreter"),
-                ),
-                (
-                    "official_letter",
-                    models.FileField(
-                        blank=True,
-                        max_length=200,
-                        storage=visits.models.PrivateStorage(),
-                        upload_to=visits.models.letter_name,
-                        validators=[
-                            django.core.validators.FileExtensionValidator(["pdf"]),
-                            iad_site.core.uploads.validate_pdf,
-                        ],
-                        verbose_name="official letter",
-                    ),
-                ),
-                (
-                    "scheduled_at",
-                    models.DateTimeField(
-                        blank=True,
-                        help_text="Bangkok time. Needed to schedule.",
-                        null=True,
-                        verbose_name="scheduled date and time",
-                    ),
-                ),
-                (
-                    "scheduled_place",
-                    models.CharField(
-                        blank=True,
-                        help_text="Shown to the requester on their status page.",
-                        max_length=300,
-                        verbose_name="place",
-                    ),
-                ),
-                (
-                    "bma_host",
-                    models.CharField(
-                        blank=True,
-                        help_text="Who receives the delegation, as the requester should read it (name and position).",
-                        max_length=300,
-                        verbose_name="BMA host",
-                    ),
-                ),
-                (
-                    "decline_reason",
-                    models.TextField(
-                        blank=True,
-                        help_text="The requester reads this, in the email and on their status page. Needed to decline.",
-                        max_length=4000,
-                        verbose_name="reason for declining",
-                    ),
-                ),
-                (
-                    "answered_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="answered by",
-                    ),
-                ),
-                (
-                    "assignee",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The staff member who takes care of it.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="assigned to",
-                    ),
-                ),
-                (
-                    "city_network",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="visit_requests",
-                        to="relations.citynetwork",
-                        verbose_name="city network",
-                    ),
-                ),
-                (
-                    "country",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="visit_requests",
-                        to="relations.country",
-                        verbose_name="country",
-                    ),
-                ),
-                (
-                    "embassy",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="visit_requests",
-                        to="relations.embassy",
-                        verbose_name="embassy",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="requests",
-                        to="visits.visitkind",
-                        verbose_name="kind",
-                    ),
-                ),
-                (
-                    "sister_city",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The partner this visit concerns, if any.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="visit_requests",
-                        to="relations.sistercity",
-                        verbose_name="sister city",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('reference_year', models.PositiveSmallIntegerField(editable=False, verbose_name='year of the reference number')),
+                ('reference_number', models.PositiveIntegerField(editable=False, verbose_name='number in the year')),
+                ('status_token', models.CharField(default=iad_site.inbox.models.new_status_token, editable=False, max_length=64, unique=True, verbose_name='status page token')),
+                ('language', models.CharField(choices=[('th', 'Thai'), ('en', 'English')], help_text='The language the visitor wrote in; emails to them are sent in it.', max_length=8, verbose_name='language')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('email', models.EmailField(max_length=254, verbose_name='email')),
+                ('received_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='received')),
+                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='status last changed')),
+                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
+                ('internal_notes', models.TextField(blank=True, help_text='For staff only: never shown or sent to the visitor.', verbose_name='internal notes')),
+                ('fingerprint', models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True)),
+                ('personal_data_removed_at', models.DateTimeField(blank=True, editable=False, help_text="When the retention period ended and the visitor's personal data was deleted.", null=True, verbose_name='personal data deleted')),
+                ('status', models.CharField(choices=[('new', 'Received'), ('in_progress', 'Under review'), ('scheduled', 'Scheduled'), ('completed', 'Completed'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn by the requester'), ('spam', 'Spam')], default='new', max_length=16, verbose_name='status')),
+                ('organisation', models.CharField(max_length=200, verbose_name='organisation')),
+                ('phone', models.CharField(max_length=40, verbose_name='telephone')),
+                ('head_of_delegation', models.CharField(max_length=200, verbose_name='head of the delegation')),
+                ('head_position', models.CharField(max_length=200, verbose_name='position of the head of the delegation')),
+                ('number_of_people', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(500)], verbose_name='number of people')),
+                ('first_choice_start', models.DateField(verbose_name='first choice: from')),
+                ('first_choice_end', models.DateField(verbose_name='first choice: to')),
+                ('second_choice_start', models.DateField(verbose_name='second choice: from')),
+                ('second_choice_end', models.DateField(verbose_name='second choice: to')),
+                ('third_choice_start', models.DateField(blank=True, null=True, verbose_name='third choice: from')),
+                ('third_choice_end', models.DateField(blank=True, null=True, verbose_name='third choice: to')),
+                ('purpose', models.TextField(max_length=4000, verbose_name='purpose of the visit')),
+                ('topics', models.TextField(blank=True, max_length=4000, verbose_name='topics or BMA agencies of interest')),
+                ('meeting_language', models.CharField(choices=[('th', 'Thai'), ('en', 'English'), ('other', 'Another language (with an interpreter)')], default='th', max_length=8, verbose_name='language of the meeting')),
+                ('interpreter_needed', models.BooleanField(default=False, verbose_name='asks the office for an interpreter')),
+                ('official_letter', models.FileField(blank=True, max_length=200, storage=visits.models.PrivateStorage(), upload_to=visits.models.letter_name, validators=[django.core.validators.FileExtensionValidator(['pdf']), iad_site.core.uploads.validate_pdf], verbose_name='official letter')),
+                ('scheduled_at', models.DateTimeField(blank=True, help_text='Bangkok time. Needed to schedule.', null=True, verbose_name='scheduled date and time')),
+                ('scheduled_place', models.CharField(blank=True, help_text='Shown to the requester on their status page.', max_length=300, verbose_name='place')),
+                ('bma_host', models.CharField(blank=True, help_text='Who receives the delegation, as the requester should read it (name and position).', max_length=300, verbose_name='BMA host')),
+                ('decline_reason', models.TextField(blank=True, help_text='The requester reads this, in the email and on their status page. Needed to decline.', max_length=4000, verbose_name='reason for declining')),
+                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='answered by')),
+                ('assignee', models.ForeignKey(blank=True, help_text='The staff member who takes care of it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assigned to')),
+                ('city_network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='visit_requests', to='relations.citynetwork', verbose_name='city network')),
+                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='visit_requests', to='relations.country', verbose_name='country')),
+                ('embassy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='visit_requests', to='relations.embassy', verbose_name='embassy')),
+                ('kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='visits.visitkind', verbose_name='kind')),
+                ('sister_city', models.ForeignKey(blank=True, help_text='The partner this visit concerns, if any.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='visit_requests', to='relations.sistercity', verbose_name='sister city')),
             ],
             options={
-                "verbose_name": "visit request",
-                "verbose_name_plural": "visit requests",
-                "ordering": ["-received_at"],
-                "abstract": False,
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("reference_year", "reference_number"), name="visits_visitrequest_unique_reference"
-                    )
-                ],
+                'verbose_name': 'visit request',
+                'verbose_name_plural': 'visit requests',
+                'ordering': ['-received_at'],
+                'abstract': False,
+                'constraints': [models.UniqueConstraint(fields=('reference_year', 'reference_number'), name='visits_visitrequest_unique_reference')],
             },
         ),
     ]

@@ -4,20 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("visits", "0001_initial"),
+        ('visits', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="visitrequest",
-            name="reminder_sent_at",
-            field=models.DateTimeField(
-                blank=True,
-                editable=False,
-                help_text="When the host was reminded.",
-                null=True,
-                verbose_name="reminder sent",
-            ),
+            model_name='visitrequest',
+            name='reminder_sent_at',
+            field=models.DateTimeField(blank=True, editable=False, help_text='When the host was reminded.', null=True, verbose_name='reminder sent'),
         ),
     ]

@@ -4,36 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("visits", "0002_visit_reminder_sent_at"),
+        ('visits', '0002_visit_reminder_sent_at'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="visitrequest",
-            name="satisfaction",
-            field=models.PositiveSmallIntegerField(
-                blank=True,
-                choices=[
-                    (1, "1: very dissatisfied"),
-                    (2, "2: dissatisfied"),
-                    (3, "3: neither satisfied nor dissatisfied"),
-                    (4, "4: satisfied"),
-                    (5, "5: very satisfied"),
-                ],
-                editable=False,
-                null=True,
-                verbose_name="satisfaction",
-            ),
+            model_name='visitrequest',
+            name='satisfaction',
+            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, '1: very dissatisfied'), (2, '2: dissatisfied'), (3, '3: neither satisfied nor dissatisfied'), (4, '4: satisfied'), (5, '5: very satisfied')], editable=False, null=True, verbose_name='satisfaction'),
         ),
         migrations.AddField(
-            model_name="visitrequest",
-            name="satisfaction_comment",
-            field=models.TextField(blank=True, editable=False, max_length=4000, verbose_name="comment on the visit"),
+            model_name='visitrequest',
+            name='satisfaction_comment',
+            field=models.TextField(blank=True, editable=False, max_length=4000, verbose_name='comment on the visit'),
         ),
         migrations.AddField(
-            model_name="visitrequest",
-            name="survey_answered_at",
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="survey answered"),
+            model_name='visitrequest',
+            name='survey_answered_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='survey answered'),
         ),
     ]

@@ -5,104 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("relations", "0009_embassy_sources"),
-        ("visits", "0003_satisfaction_survey"),
+        ('relations', '0009_embassy_sources'),
+        ('visits', '0003_satisfaction_survey'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="VisitSummary",
+            name='VisitSummary',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "title",
-                    models.CharField(
-                        help_text="As the partner's page shows it, above the summary.",
-                        max_length=250,
-                        verbose_name="title",
-                    ),
-                ),
-                (
-                    "title_th",
-                    models.CharField(
-                        help_text="As the partner's page shows it, above the summary.",
-                        max_length=250,
-                        null=True,
-                        verbose_name="title",
-                    ),
-                ),
-                (
-                    "title_en",
-                    models.CharField(
-                        help_text="As the partner's page shows it, above the summary.",
-                        max_length=250,
-                        null=True,
-                        verbose_name="title",
-                    ),
-                ),
-                (
-                    "text",
-                    models.TextField(
-                        blank=True,
-                        help_text="What happened, in a few sentences. Plain text. Nothing personal about the requester.",
-                        max_length=2000,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "text_th",
-                    models.TextField(
-                        blank=True,
-                        help_text="What happened, in a few sentences. Plain text. Nothing personal about the requester.",
-                        max_length=2000,
-                        null=True,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "text_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="What happened, in a few sentences. Plain text. Nothing personal about the requester.",
-                        max_length=2000,
-                        null=True,
-                        verbose_name="summary",
-                    ),
-                ),
-                (
-                    "is_published",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Only once the visit is completed, and only on a sister city's or city network's page.",
-                        verbose_name="published on the partner's page",
-                    ),
-                ),
-                (
-                    "activity",
-                    models.OneToOneField(
-                        blank=True,
-                        editable=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="visit_summary",
-                        to="relations.activity",
-                    ),
-                ),
-                (
-                    "visit",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="summary",
-                        to="visits.visitrequest",
-                        verbose_name="visit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(help_text="As the partner's page shows it, above the summary.", max_length=250, verbose_name='title')),
+                ('title_th', models.CharField(help_text="As the partner's page shows it, above the summary.", max_length=250, null=True, verbose_name='title')),
+                ('title_en', models.CharField(help_text="As the partner's page shows it, above the summary.", max_length=250, null=True, verbose_name='title')),
+                ('text', models.TextField(blank=True, help_text='What happened, in a few sentences. Plain text. Nothing personal about the requester.', max_length=2000, verbose_name='summary')),
+                ('text_th', models.TextField(blank=True, help_text='What happened, in a few sentences. Plain text. Nothing personal about the requester.', max_length=2000, null=True, verbose_name='summary')),
+                ('text_en', models.TextField(blank=True, help_text='What happened, in a few sentences. Plain text. Nothing personal about the requester.', max_length=2000, null=True, verbose_name='summary')),
+                ('is_published', models.BooleanField(default=False, help_text="Only once the visit is completed, and only on a sister city's or city network's page.", verbose_name="published on the partner's page")),
+                ('activity', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='visit_summary', to='relations.activity')),
+                ('visit', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='summary', to='visits.visitrequest', verbose_name='visit')),
             ],
             options={
-                "verbose_name": "published summary",
-                "verbose_name_plural": "published summaries",
-                "ordering": ["-visit__received_at"],
+                'verbose_name': 'published summary',
+                'verbose_name_plural': 'published summaries',
+                'ordering': ['-visit__received_at'],
             },
         ),
     ]
