@@ -9,6 +9,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iad_site.inbox.figures import FiscalYearFigures, fiscal_year_of, service_figures
@@ -44,8 +45,9 @@ def visit_figures(queryset):
     rows = queryset.not_spam().values_list(
         "received_at", "status", "kind_id", "country_id", "survey_answered_at", "satisfaction"
     )
+    zone = timezone.get_current_timezone()
     for received_at, status, kind_id, country_id, answered_survey_at, satisfaction in rows:
-        year = fiscal_year_of(received_at)
+        year = fiscal_year_of(received_at, zone)
         completed[year] += status == VisitStatus.COMPLETED
         answers[year] += answered_survey_at is not None
         if satisfaction is not None:

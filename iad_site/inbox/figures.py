@@ -18,9 +18,12 @@ from iad_site.core.dates import BUDDHIST_ERA_OFFSET, DatePrecision, format_date
 FIRST_MONTH = 10  # October
 
 
-def fiscal_year_of(moment):
-    """The Buddhist Era fiscal year of a date or an aware datetime (in the site's time zone)."""
-    day = timezone.localtime(moment).date() if isinstance(moment, datetime.datetime) else moment
+def fiscal_year_of(moment, zone=None):
+    """The Buddhist Era fiscal year of a date or an aware datetime (in the site's time zone). Counting many,
+    pass `zone` (timezone.get_current_timezone()), read once: looking it up took half the figures' time."""
+    if isinstance(moment, datetime.datetime):
+        moment = moment.astimezone(zone or timezone.get_current_timezone()).date()
+    day = moment
     return day.year + BUDDHIST_ERA_OFFSET + (1 if day.month >= FIRST_MONTH else 0)
 
 
@@ -56,9 +59,9 @@ def days_between(start, end):
 
 def service_figures(queryset):
     """One FiscalYearFigures per fiscal year with requests, the latest first. One query."""
-    years = {}
+    years, zone = {}, timezone.get_current_timezone()
     for received_at, answered_at in queryset.not_spam().values_list("received_at", "answered_at"):
-        year = years.setdefault(fiscal_year_of(received_at), {"received": 0, "days": []})
+        year = years.setdefault(fiscal_year_of(received_at, zone), {"received": 0, "days": []})
         year["received"] += 1
         if answered_at is not None:
             year["days"].append(days_between(received_at, answered_at))
