@@ -13,16 +13,9 @@ import pytest
 from tests.browser.checks import Load
 from tests.browser.test_pages import VIEWPORTS, checks_at, run
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("form_settings")]
 
 VISITORS = itertools.count()
-
-
-@pytest.fixture(autouse=True)
-def form_settings(settings):
-    """The live server runs in this process: no wait before sending, and no rate limit across the suite's posts."""
-    settings.INBOX_MIN_FILL_SECONDS = 0
-    settings.INBOX_RATE_LIMITS = {"address": (10_000, 3600), "email": (10_000, 86400)}
 
 
 def open_form(site, tab, language, width):

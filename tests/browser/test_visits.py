@@ -15,18 +15,12 @@ from django.utils import timezone
 
 from tests.browser.checks import Load
 from tests.browser.test_pages import VIEWPORTS, checks_at, run
+from tests.visits.conftest import stored_request
 from visits.models import VisitKind, VisitRequest, VisitStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("form_settings")]
 
 VISITORS = itertools.count()
-
-
-@pytest.fixture(autouse=True)
-def form_settings(settings):
-    """The live server runs in this process: no wait before sending, and no rate limit across the suite's posts."""
-    settings.INBOX_MIN_FILL_SECONDS = 0
-    settings.INBOX_RATE_LIMITS = {"address": (10_000, 3600), "email": (10_000, 86400)}
 
 
 def typed_date(days, language):
@@ -132,7 +126,6 @@ def test_the_survey_of_a_completed_visit_passes_every_check(site, tab, nu_checke
 def store_requests():
     """Requests as the form stores them, over two fiscal years, a visit completed and rated among them."""
     kinds = list(VisitKind.objects.offered())
-    first = timezone.localdate() + datetime.timedelta(days=60)
     for number, (received, status) in enumerate(
         [
             (datetime.datetime(2025, 3, 10, 9), VisitStatus.COMPLETED),
@@ -143,25 +136,11 @@ def store_requests():
     ):
         when = timezone.make_aware(received)
         answered = when + datetime.timedelta(days=3 + number) if status != VisitStatus.RECEIVED else None
-        VisitRequest.objects.create(
-            reference_year=when.year,
-            reference_number=9000 + number,
-            language="th",
-            name="Made-up visitor",
-            email=f"figures{number}@example.org",
-            kind=kinds[number % len(kinds)],
-            organisation="Made-up organisation",
-            phone="+66 2 000 0000",
-            head_of_delegation="Made-up head",
-            head_position="Mayor",
-            number_of_people=3,
-            first_choice_start=first,
-            first_choice_end=first,
-            second_choice_start=first,
-            second_choice_end=first,
-            purpose="x",
+        stored_request(
+            kinds[number % len(kinds)],
+            when,
+            9000 + number,
             status=status,
-            received_at=when,
             answered_at=answered,
             satisfaction=4 if status == VisitStatus.COMPLETED else None,
             survey_answered_at=answered if status == VisitStatus.COMPLETED else None,

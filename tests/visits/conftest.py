@@ -28,6 +28,32 @@ def in_days(days):
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
+def stored_request(kind, received_at, number, **fields):
+    """A request as the form stores it, received at `received_at` (aware), its reference and made-up personal
+    data from `number`."""
+    first = in_days(60)
+    return VisitRequest.objects.create(
+        reference_year=received_at.year,
+        reference_number=number,
+        language="th",
+        name=f"Somchai Person {number}",
+        email=f"somchai{number}@example.org",
+        kind=kind,
+        organisation="Somchai Trading",
+        phone="+66 2 000 0000",
+        head_of_delegation="Somchai Head",
+        head_position="Mayor",
+        number_of_people=3,
+        first_choice_start=first,
+        first_choice_end=first,
+        second_choice_start=first,
+        second_choice_end=first,
+        purpose="x",
+        received_at=received_at,
+        **fields,
+    )
+
+
 def be(day):
     """A date as a Thai visitor types it: 15/01/2570."""
     return f"{day.day:02d}/{day.month:02d}/{day.year + 543}"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from relations.models import Country
 from visits.models import VisitRequest, VisitStatus
 
-from .conftest import in_days
+from .conftest import stored_request
 
 pytestmark = pytest.mark.django_db
 
@@ -19,28 +19,13 @@ pytestmark = pytest.mark.django_db
 def make_requests(kind, count, country=None, status=VisitStatus.RECEIVED, received=datetime.datetime(2026, 1, 15)):
     """Requests as the form stores them, in one fiscal year (2569 for the default date)."""
     when = timezone.make_aware(received)
-    first = in_days(60)
-    for number in range(count):
-        VisitRequest.objects.create(
-            reference_year=when.year,
-            reference_number=VisitRequest.objects.count() + 1,
-            language="th",
-            name=f"Somchai Person {number}",
-            email=f"somchai{number}@example.org",
-            kind=kind,
-            organisation="Somchai Trading",
+    for _number in range(count):
+        stored_request(
+            kind,
+            when,
+            VisitRequest.objects.count() + 1,
             country=country,
-            phone="+66 2 000 0000",
-            head_of_delegation="Somchai Head",
-            head_position="Mayor",
-            number_of_people=3,
-            first_choice_start=first,
-            first_choice_end=first,
-            second_choice_start=first,
-            second_choice_end=first,
-            purpose="x",
             status=status,
-            received_at=when,
             answered_at=when + datetime.timedelta(days=4) if status == VisitStatus.COMPLETED else None,
         )
 
