@@ -20,7 +20,7 @@ SAMPLE_APP = "tests.core.sample_section"
 
 @pytest.fixture
 def sample_section(settings):
-    """The sample section installed as README's recipe says: INSTALLED_APPS and one include()."""
+    """The sample section installed as docs/sections.md's recipe says: INSTALLED_APPS and one include()."""
     settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, SAMPLE_APP]
     settings.ROOT_URLCONF = "tests.core.sample_urls"
 
